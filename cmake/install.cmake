@@ -1,0 +1,28 @@
+# Install rules: tieout is a CMake package, found with
+#   find_package(tieout CONFIG REQUIRED)
+# and used through the namespaced targets tieout::tieout (C++ API).
+include(CMakePackageConfigHelpers)
+
+set(tieout_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/tieout)
+
+install(TARGETS tieout EXPORT tieout-targets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/tieout
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(EXPORT tieout-targets
+  NAMESPACE tieout::
+  DESTINATION ${tieout_cmake_dir})
+
+configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/tieout-config.cmake.in
+  ${PROJECT_BINARY_DIR}/tieout-config.cmake
+  INSTALL_DESTINATION ${tieout_cmake_dir})
+# Within a major version the API only grows; a new major version changes the
+# inline namespace, so mixing majors could not link anyway.
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/tieout-config-version.cmake
+  COMPATIBILITY SameMajorVersion)
+install(FILES
+  ${PROJECT_BINARY_DIR}/tieout-config.cmake
+  ${PROJECT_BINARY_DIR}/tieout-config-version.cmake
+  DESTINATION ${tieout_cmake_dir})

@@ -1,0 +1,12 @@
+// tieout/tieout.hpp - the whole C++ API in one include.
+//
+// Convenient for applications; libraries should include the one header per
+// concept they use. Stability: stable.
+#pragma once
+
+#include "tieout/decimal.hpp"
+#include "tieout/error.hpp"
+#include "tieout/interval.hpp"
+#include "tieout/printed_figure.hpp"
+#include "tieout/result.hpp"
+#include "tieout/version.hpp"

@@ -1,0 +1,333 @@
+// lib/decimal.cpp - Decimal's slow paths (big coefficients), text and hashing.
+#include "tieout/decimal.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ostream>
+
+#include "decimal_internal.hpp"
+
+TIEOUT_BEGIN_NAMESPACE
+namespace detail {
+
+BigInt DecimalAccess::coefficient(const Decimal& value) {
+  return value.is_big_ ? value.big_->value : BigInt(value.small_);
+}
+
+Decimal DecimalAccess::make(BigInt coefficient, int scale) {
+  if (scale < 0 || scale > Decimal::max_scale) {
+    throw overflow_error("decimal result needs " + std::to_string(scale) +
+                         " decimal places; at most " + std::to_string(Decimal::max_scale) +
+                         " are kept");
+  }
+  constexpr auto min = std::numeric_limits<std::int64_t>::min();
+  constexpr auto max = std::numeric_limits<std::int64_t>::max();
+  if (coefficient >= min && coefficient <= max) {
+    return Decimal(Decimal::small_tag{}, static_cast<std::int64_t>(coefficient), scale);
+  }
+  Decimal result;
+  result.big_ = new BigCoefficient{std::move(coefficient)};
+  result.is_big_ = true;
+  result.scale_ = scale;
+  return result;
+}
+
+Decimal DecimalAccess::make(int128_t coefficient, int scale) {
+  constexpr auto min = std::numeric_limits<std::int64_t>::min();
+  constexpr auto max = std::numeric_limits<std::int64_t>::max();
+  if (coefficient >= min && coefficient <= max && scale >= 0 && scale <= Decimal::max_scale) {
+    return Decimal(Decimal::small_tag{}, static_cast<std::int64_t>(coefficient), scale);
+  }
+  return make(BigInt(coefficient), scale);
+}
+
+BigCoefficient* clone(const BigCoefficient* big) { return new BigCoefficient(*big); }
+void destroy(BigCoefficient* big) noexcept { delete big; }
+int signum(const BigCoefficient* big) noexcept { return big->value.sign(); }
+
+[[noreturn]] void throw_bad_scale(int scale) {
+  throw domain_error("decimal scale " + std::to_string(scale) + " is outside 0.." +
+                     std::to_string(Decimal::max_scale));
+}
+
+BigInt pow10_big(int exponent) {
+  return guard_overflow([&] { return boost::multiprecision::pow(BigInt(10), unsigned(exponent)); });
+}
+
+BigInt divide_rounded(BigInt numerator, BigInt denominator, RoundingMode mode) {
+  if (denominator < 0) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  BigInt quotient = numerator / denominator;
+  BigInt remainder = numerator % denominator;  // truncating: the sign of the numerator
+  if (remainder != 0) {
+    const bool negative = numerator < 0;
+    const BigInt dropped = abs(remainder);
+    const BigInt rest = denominator - dropped;
+    if (rounds_away(dropped, rest, negative, bit_test(quotient, 0), mode)) {
+      quotient += negative ? -1 : 1;
+    }
+  }
+  return quotient;
+}
+
+Decimal decimal_from_digits(std::string_view digits, bool negative, int scale) {
+  if (digits.size() <= 18) {
+    std::int64_t coefficient = 0;
+    for (char c : digits) coefficient = coefficient * 10 + (c - '0');
+    return Decimal::from_coefficient(negative ? -coefficient : coefficient, scale);
+  }
+  // 309 digits is the most a 1024-bit coefficient can take; checking the
+  // length first keeps absurd inputs from costing quadratic time.
+  const auto significant = digits.substr(std::min(digits.find_first_not_of('0'), digits.size()));
+  if (significant.size() > 309) {
+    throw overflow_error("a coefficient of " + std::to_string(significant.size()) +
+                         " digits exceeds 1024 bits (about 308 digits)");
+  }
+  return guard_overflow([&] {
+    BigInt coefficient = significant.empty() ? BigInt(0) : BigInt(std::string(significant));
+    return DecimalAccess::make(negative ? BigInt(-coefficient) : coefficient, scale);
+  });
+}
+
+namespace {
+
+// Both coefficients at the larger of the two scales.
+struct Aligned {
+  BigInt a, b;
+  int scale;
+};
+
+Aligned align_big(const Decimal& a, const Decimal& b) {
+  const int scale = std::max(a.scale(), b.scale());
+  return {DecimalAccess::coefficient(a) * pow10_big(scale - a.scale()),
+          DecimalAccess::coefficient(b) * pow10_big(scale - b.scale()), scale};
+}
+
+}  // namespace
+
+Decimal from_unsigned(unsigned long long value) {
+  return DecimalAccess::make(BigInt(value), 0);
+}
+
+Decimal add_slow(const Decimal& a, const Decimal& b, bool subtract) {
+  return guard_overflow([&] {
+    Aligned aligned = align_big(a, b);
+    return DecimalAccess::make(subtract ? BigInt(aligned.a - aligned.b) : BigInt(aligned.a + aligned.b),
+                               aligned.scale);
+  });
+}
+
+Decimal multiply_slow(const Decimal& a, const Decimal& b) {
+  return guard_overflow([&] {
+    BigInt product = DecimalAccess::coefficient(a) * DecimalAccess::coefficient(b);
+    int scale = a.scale() + b.scale();
+    // Trailing zeros past max_scale carry no information; anything else would
+    // be lost, and make() refuses that.
+    while (scale > Decimal::max_scale && product % 10 == 0) {
+      product /= 10;
+      --scale;
+    }
+    return DecimalAccess::make(std::move(product), scale);
+  });
+}
+
+Decimal negate_slow(const Decimal& a) {
+  return guard_overflow(
+      [&] { return DecimalAccess::make(BigInt(-DecimalAccess::coefficient(a)), a.scale()); });
+}
+
+Decimal rescale_slow(const Decimal& a, int scale, RoundingMode mode) {
+  return guard_overflow([&] {
+    BigInt coefficient = DecimalAccess::coefficient(a);
+    if (scale >= a.scale()) {
+      return DecimalAccess::make(coefficient * pow10_big(scale - a.scale()), scale);
+    }
+    return DecimalAccess::make(divide_rounded(coefficient, pow10_big(a.scale() - scale), mode),
+                               scale);
+  });
+}
+
+std::strong_ordering compare_slow(const Decimal& a, const Decimal& b) {
+  // Scaling the coefficient with fewer places up could overflow 1024 bits, so
+  // truncate the one with more places down instead: if the truncated value
+  // differs from the other, that decides; otherwise the dropped remainder does.
+  const BigInt x = DecimalAccess::coefficient(a);
+  const BigInt y = DecimalAccess::coefficient(b);
+  if (a.scale() == b.scale()) return x.compare(y) <=> 0;
+  const bool a_finer = a.scale() > b.scale();
+  const BigInt& finer = a_finer ? x : y;
+  const BigInt& coarser = a_finer ? y : x;
+  const BigInt unit = pow10_big(std::abs(a.scale() - b.scale()));
+  const BigInt truncated = finer / unit;
+  const BigInt dropped = finer % unit;
+  std::strong_ordering finer_vs_coarser = truncated.compare(coarser) <=> 0;
+  if (finer_vs_coarser == 0) finer_vs_coarser = dropped.sign() <=> 0;
+  return a_finer ? finer_vs_coarser : 0 <=> finer_vs_coarser;
+}
+
+}  // namespace detail
+
+result<Decimal> Decimal::try_parse(std::string_view text) {
+  std::size_t position = 0;
+  const bool negative = !text.empty() && text[0] == '-';
+  if (negative) ++position;
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  const std::size_t integer_begin = position;
+  while (position < text.size() && is_digit(text[position])) ++position;
+  if (position == integer_begin) {
+    return unexpected(ParseError{position, "expected a digit"});
+  }
+  std::string digits(text.substr(integer_begin, position - integer_begin));
+  int scale = 0;
+  if (position < text.size() && text[position] == '.') {
+    const std::size_t fraction_begin = ++position;
+    while (position < text.size() && is_digit(text[position])) ++position;
+    if (position == fraction_begin) {
+      return unexpected(ParseError{position, "expected a digit after the decimal point"});
+    }
+    if (position - fraction_begin > static_cast<std::size_t>(max_scale)) {
+      return unexpected(ParseError{fraction_begin, "more than 64 decimal places"});
+    }
+    digits.append(text.substr(fraction_begin, position - fraction_begin));
+    scale = static_cast<int>(position - fraction_begin);
+  }
+  if (position != text.size()) {
+    return unexpected(ParseError{position, "unexpected character after the number"});
+  }
+  try {
+    return detail::decimal_from_digits(digits, negative, scale);
+  } catch (const overflow_error& e) {
+    return unexpected(ParseError{integer_begin, e.what()});
+  }
+}
+
+Decimal Decimal::parse(std::string_view text) {
+  auto parsed = try_parse(text);
+  if (!parsed) throw parse_error(parsed.error());
+  return std::move(parsed).value();
+}
+
+std::string Decimal::coefficient_string() const {
+  return is_big_ ? big_->value.str() : std::to_string(small_);
+}
+
+std::string Decimal::to_string() const {
+  std::string digits = coefficient_string();
+  const bool negative = digits[0] == '-';
+  if (negative) digits.erase(0, 1);
+  if (scale_ > 0) {
+    if (digits.size() <= static_cast<std::size_t>(scale_)) {
+      digits.insert(0, static_cast<std::size_t>(scale_) + 1 - digits.size(), '0');
+    }
+    digits.insert(digits.size() - static_cast<std::size_t>(scale_), 1, '.');
+  }
+  return negative ? "-" + digits : digits;
+}
+
+Decimal Decimal::shifted(int exponent) const {
+  // Moving the decimal point is exact: first use up decimal places, then
+  // multiply the coefficient (or add places for a negative exponent).
+  if (exponent <= 0) {
+    return detail::guard_overflow([&] {
+      return detail::DecimalAccess::make(detail::DecimalAccess::coefficient(*this),
+                                         scale_ - exponent);
+    });
+  }
+  if (exponent <= scale_) {
+    Decimal result = *this;
+    result.scale_ -= exponent;
+    return result;
+  }
+  return detail::guard_overflow([&] {
+    return detail::DecimalAccess::make(
+        detail::DecimalAccess::coefficient(*this) * detail::pow10_big(exponent - scale_), 0);
+  });
+}
+
+Decimal Decimal::normalized() const {
+  if (!is_big_) {
+    std::int64_t coefficient = small_;
+    int scale = scale_;
+    while (scale > 0 && coefficient % 10 == 0) {
+      coefficient /= 10;
+      --scale;
+    }
+    return Decimal(small_tag{}, coefficient, scale);
+  }
+  detail::BigInt coefficient = big_->value;
+  int scale = scale_;
+  while (scale > 0 && coefficient % 10 == 0) {
+    coefficient /= 10;
+    --scale;
+  }
+  return detail::DecimalAccess::make(std::move(coefficient), scale);
+}
+
+std::size_t Decimal::hash() const noexcept {
+  // Equal values share one normalized form; hash that. normalized() of a
+  // Decimal that exists cannot overflow, and a failed allocation is the only
+  // exception left, which noexcept turns into termination as for std::string.
+  const Decimal canonical = normalized();
+  const std::size_t coefficient_hash =
+      canonical.is_big_ ? std::hash<std::string>{}(canonical.big_->value.str())
+                        : std::hash<std::int64_t>{}(canonical.small_);
+  return coefficient_hash ^ (static_cast<std::size_t>(canonical.scale_) * 0x9e3779b97f4a7c15ULL);
+}
+
+Decimal divide(const Decimal& dividend, const Decimal& divisor, int scale, RoundingMode mode) {
+  if (divisor.is_zero()) throw domain_error("division by zero");
+  if (scale < 0 || scale > Decimal::max_scale) detail::throw_bad_scale(scale);
+  using detail::BigInt;
+  return detail::guard_overflow([&] {
+    // dividend / divisor = (A / B) x 10^(sb - sa); at `scale` places the
+    // coefficient is A x 10^(scale - sa + sb) / B.
+    const int exponent = scale - dividend.scale() + divisor.scale();
+    BigInt numerator = detail::DecimalAccess::coefficient(dividend);
+    BigInt denominator = detail::DecimalAccess::coefficient(divisor);
+    if (exponent >= 0) {
+      numerator *= detail::pow10_big(exponent);
+    } else {
+      denominator *= detail::pow10_big(-exponent);
+    }
+    return detail::DecimalAccess::make(detail::divide_rounded(numerator, denominator, mode), scale);
+  });
+}
+
+Decimal sum(std::span<const Decimal> values) {
+  // Blocks of small values at one scale are summed as two 64-bit halves (low
+  // 32 bits unsigned, high 32 bits signed): with 2^12 values per block neither
+  // half can overflow, so the loop needs no per-element check and vectorises.
+  // A block holding a big value or another scale is added one by one.
+  constexpr std::size_t block_size = 4096;
+  Decimal total;
+  for (std::size_t begin = 0; begin < values.size(); begin += block_size) {
+    const auto block = values.subspan(begin, std::min(block_size, values.size() - begin));
+    const int scale = block.front().scale();
+    std::uint64_t low = 0;
+    std::int64_t high = 0;
+    bool uniform = true;
+    for (const Decimal& value : block) {
+      const std::int64_t coefficient = value.is_small() ? value.small_coefficient() : 0;
+      uniform &= value.is_small() & (value.scale() == scale);
+      low += static_cast<std::uint32_t>(coefficient);
+      high += coefficient >> 32;
+    }
+    if (uniform) {
+      const detail::int128_t block_sum =
+          static_cast<detail::int128_t>(high) * (detail::int128_t{1} << 32) +
+          static_cast<detail::int128_t>(low);
+      total += detail::DecimalAccess::make(block_sum, scale);
+    } else {
+      for (const Decimal& value : block) total += value;
+    }
+  }
+  return total;
+}
+
+std::ostream& operator<<(std::ostream& out, const Decimal& value) {
+  return out << value.to_string();
+}
+
+TIEOUT_END_NAMESPACE
