@@ -7,6 +7,8 @@
 #pragma once
 
 #include <boost/multiprecision/cpp_int.hpp>
+#include <optional>
+#include <span>
 #include <string_view>
 
 #include "tieout/decimal.hpp"
@@ -29,6 +31,34 @@ struct DecimalAccess {
   /// overflow_error when scale exceeds Decimal::max_scale.
   static Decimal make(BigInt coefficient, int scale);
   static Decimal make(int128_t coefficient, int scale);
+  /// The exact sum of the coefficients of at most 4096 values, when every
+  /// one is small, at `scale` and under 2^51 in magnitude; otherwise nothing.
+  static std::optional<int128_t> sum_if_uniform(std::span<const Decimal> values,
+                                                std::int32_t scale);
+};
+
+/// The sum of up to block_size int64 coefficients with no check per addition.
+/// Each is biased by 2^51, which maps every coefficient of magnitude under
+/// 2^51 into [0, 2^52); the OR of the biased values proves they all were, and
+/// then block_size of them cannot overflow the unsigned 64-bit sum.
+struct BiasedSum {
+  static constexpr std::size_t block_size = 4096;
+  static constexpr std::uint64_t bias = std::uint64_t{1} << 51;
+
+  std::uint64_t sum = 0;
+  std::uint64_t bits = 0;
+
+  void add(std::int64_t coefficient) {
+    const std::uint64_t biased = static_cast<std::uint64_t>(coefficient) + bias;
+    sum += biased;
+    bits |= biased;
+  }
+  /// Whether every coefficient added was under 2^51 in magnitude.
+  bool in_range() const { return bits < 2 * bias; }
+  /// The exact sum of `count` coefficients. Precondition: in_range().
+  int128_t value(std::size_t count) const {
+    return static_cast<int128_t>(sum) - static_cast<int128_t>(count) * static_cast<int128_t>(bias);
+  }
 };
 
 /// 10^exponent, exponent >= 0; throws overflow_error past the BigInt range.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "tieout/decimal.hpp"
+#include "tieout/decimal_array.hpp"
 #include "tieout/error.hpp"
 #include "tieout/interval.hpp"
 #include "tieout/printed_figure.hpp"
