@@ -1,14 +1,14 @@
 // Benchmarks of the exact decimal core, each against a baseline in the same
 // run: scripts/bench prints every benchmark's time as a ratio to the one
 // labelled "baseline" in its group (BM_<Group>_By_<How>).
-#include <benchmark/benchmark.h>
-
-#include <boost/multiprecision/cpp_dec_float.hpp>
 #include <cstdint>
 #include <numeric>
 #include <random>
 #include <string>
 #include <vector>
+
+#include <benchmark/benchmark.h>
+#include <boost/multiprecision/cpp_dec_float.hpp>
 
 #include "tieout/decimal.hpp"
 #include "tieout/decimal_array.hpp"
@@ -24,7 +24,8 @@ const std::vector<std::int64_t>& amounts() {
     std::mt19937_64 engine(20241119);
     std::uniform_int_distribution<std::int64_t> amount(-9'999'999'999, 9'999'999'999);
     std::vector<std::int64_t> result(figure_count);
-    for (auto& value : result) value = amount(engine);
+    for (auto& value : result)
+      value = amount(engine);
     return result;
   }();
   return values;
@@ -47,7 +48,8 @@ void BM_Sum_By_Decimal(benchmark::State& state) {
   for (const std::int64_t amount : amounts()) {
     values.push_back(tieout::Decimal::from_coefficient(amount, 2));
   }
-  for (auto _ : state) benchmark::DoNotOptimize(tieout::sum(values));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(tieout::sum(values));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
 }
 BENCHMARK(BM_Sum_By_Decimal);
@@ -59,7 +61,8 @@ void BM_Sum_By_DecimalArray(benchmark::State& state) {
   for (const std::int64_t amount : amounts()) {
     values.push_back(tieout::Decimal::from_coefficient(amount, 2));
   }
-  for (auto _ : state) benchmark::DoNotOptimize(tieout::sum(values));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(tieout::sum(values));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
 }
 BENCHMARK(BM_Sum_By_DecimalArray);
@@ -73,7 +76,8 @@ void BM_Sum_By_DecimalPlus(benchmark::State& state) {
   }
   for (auto _ : state) {
     tieout::Decimal total;
-    for (const auto& value : values) total += value;
+    for (const auto& value : values)
+      total += value;
     benchmark::DoNotOptimize(total);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
@@ -84,10 +88,12 @@ void BM_Sum_By_CppDecFloat50(benchmark::State& state) {
   using boost::multiprecision::cpp_dec_float_50;
   std::vector<cpp_dec_float_50> values;
   values.reserve(figure_count);
-  for (const std::int64_t amount : amounts()) values.emplace_back(cpp_dec_float_50(amount) / 100);
+  for (const std::int64_t amount : amounts())
+    values.emplace_back(cpp_dec_float_50(amount) / 100);
   for (auto _ : state) {
     cpp_dec_float_50 total = 0;
-    for (const auto& value : values) total += value;
+    for (const auto& value : values)
+      total += value;
     benchmark::DoNotOptimize(total);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
@@ -98,11 +104,12 @@ BENCHMARK(BM_Sum_By_CppDecFloat50)->Unit(benchmark::kMillisecond);
 // printed-figure grammar.
 const std::vector<std::string>& cells() {
   static const std::vector<std::string> values = [] {
-    const char* forms[] = {"1,625,208", "(1,428,968)", "303,354", "43,227",  "12.1%",
-                           "(0.73)",    "-",           "US$268.7", "RMB1,885.6 million",
-                           "3,539,136,595", "218960.00", "(32.9)"};
+    const char* forms[] = {
+        "1,625,208", "(1,428,968)",        "303,354",       "43,227",    "12.1%", "(0.73)", "-",
+        "US$268.7",  "RMB1,885.6 million", "3,539,136,595", "218960.00", "(32.9)"};
     std::vector<std::string> result;
-    for (std::size_t i = 0; i < 10'000; ++i) result.emplace_back(forms[i % std::size(forms)]);
+    for (std::size_t i = 0; i < 10'000; ++i)
+      result.emplace_back(forms[i % std::size(forms)]);
     return result;
   }();
   return values;
@@ -110,7 +117,8 @@ const std::vector<std::string>& cells() {
 
 std::int64_t total_bytes(const std::vector<std::string>& texts) {
   std::int64_t bytes = 0;
-  for (const auto& text : texts) bytes += static_cast<std::int64_t>(text.size());
+  for (const auto& text : texts)
+    bytes += static_cast<std::int64_t>(text.size());
   return bytes;
 }
 
@@ -126,7 +134,8 @@ void BM_Parse_By_Strtoll(benchmark::State& state) {
     digits.push_back(plain.empty() ? "0" : plain);
   }
   for (auto _ : state) {
-    for (const auto& text : digits) benchmark::DoNotOptimize(std::strtoll(text.c_str(), nullptr, 10));
+    for (const auto& text : digits)
+      benchmark::DoNotOptimize(std::strtoll(text.c_str(), nullptr, 10));
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * total_bytes(digits));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * digits.size()));
@@ -137,7 +146,8 @@ BENCHMARK(BM_Parse_By_Strtoll);
 void BM_Parse_By_PrintedFigure(benchmark::State& state) {
   const auto& texts = cells();
   for (auto _ : state) {
-    for (const auto& text : texts) benchmark::DoNotOptimize(tieout::PrintedFigure::try_parse(text));
+    for (const auto& text : texts)
+      benchmark::DoNotOptimize(tieout::PrintedFigure::try_parse(text));
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * total_bytes(texts));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * texts.size()));

@@ -66,8 +66,8 @@ std::optional<int128_t> DecimalAccess::sum_if_uniform(std::span<const Decimal> v
   const __m128i biases = _mm_set_epi64x(0, static_cast<long long>(BiasedSum::bias));
   __m128i sums[4] = {}, ors[4] = {};
   const auto accumulate = [&](std::size_t index, std::size_t lane) {
-    const __m128i biased = _mm_add_epi64(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(&values[index])), biases);
+    const __m128i biased =
+        _mm_add_epi64(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&values[index])), biases);
     sums[lane] = _mm_add_epi64(sums[lane], biased);
     ors[lane] = _mm_or_si128(ors[lane], biased);
   };
@@ -77,9 +77,11 @@ std::optional<int128_t> DecimalAccess::sum_if_uniform(std::span<const Decimal> v
     // prefetcher alone by about 10% on this loop.
     const std::size_t ahead = std::min(index + 128, values.size() - 1);
     _mm_prefetch(reinterpret_cast<const char*>(&values[ahead]), _MM_HINT_T0);
-    for (std::size_t lane = 0; lane < 4; ++lane) accumulate(index + lane, lane);
+    for (std::size_t lane = 0; lane < 4; ++lane)
+      accumulate(index + lane, lane);
   }
-  for (; index < values.size(); ++index) accumulate(index, 0);
+  for (; index < values.size(); ++index)
+    accumulate(index, 0);
   for (std::size_t lane = 1; lane < 4; ++lane) {
     sums[0] = _mm_add_epi64(sums[0], sums[lane]);
     ors[0] = _mm_or_si128(ors[0], ors[lane]);
@@ -105,9 +107,15 @@ std::optional<int128_t> DecimalAccess::sum_if_uniform(std::span<const Decimal> v
   return coefficients.value(values.size());
 }
 
-BigCoefficient* clone(const BigCoefficient* big) { return new BigCoefficient(*big); }
-void destroy(BigCoefficient* big) noexcept { delete big; }
-int signum(const BigCoefficient* big) noexcept { return big->value.sign(); }
+BigCoefficient* clone(const BigCoefficient* big) {
+  return new BigCoefficient(*big);
+}
+void destroy(BigCoefficient* big) noexcept {
+  delete big;
+}
+int signum(const BigCoefficient* big) noexcept {
+  return big->value.sign();
+}
 
 [[noreturn]] void throw_bad_scale(int scale) {
   throw domain_error("decimal scale " + std::to_string(scale) + " is outside 0.." +
@@ -139,7 +147,8 @@ BigInt divide_rounded(BigInt numerator, BigInt denominator, RoundingMode mode) {
 Decimal decimal_from_digits(std::string_view digits, bool negative, int scale) {
   if (digits.size() <= 18) {
     std::int64_t coefficient = 0;
-    for (char c : digits) coefficient = coefficient * 10 + (c - '0');
+    for (char c : digits)
+      coefficient = coefficient * 10 + (c - '0');
     return Decimal::from_coefficient(negative ? -coefficient : coefficient, scale);
   }
   // 309 digits is the most a 1024-bit coefficient can take; checking the
@@ -178,8 +187,8 @@ Decimal from_unsigned(unsigned long long value) {
 Decimal add_slow(const Decimal& a, const Decimal& b, bool subtract) {
   return guard_overflow([&] {
     Aligned aligned = align_big(a, b);
-    return DecimalAccess::make(subtract ? BigInt(aligned.a - aligned.b) : BigInt(aligned.a + aligned.b),
-                               aligned.scale);
+    return DecimalAccess::make(
+        subtract ? BigInt(aligned.a - aligned.b) : BigInt(aligned.a + aligned.b), aligned.scale);
   });
 }
 
@@ -239,7 +248,8 @@ result<Decimal> Decimal::try_parse(std::string_view text) {
   if (negative) ++position;
   const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   const std::size_t integer_begin = position;
-  while (position < text.size() && is_digit(text[position])) ++position;
+  while (position < text.size() && is_digit(text[position]))
+    ++position;
   if (position == integer_begin) {
     return unexpected(ParseError{position, "expected a digit"});
   }
@@ -247,7 +257,8 @@ result<Decimal> Decimal::try_parse(std::string_view text) {
   int scale = 0;
   if (position < text.size() && text[position] == '.') {
     const std::size_t fraction_begin = ++position;
-    while (position < text.size() && is_digit(text[position])) ++position;
+    while (position < text.size() && is_digit(text[position]))
+      ++position;
     if (position == fraction_begin) {
       return unexpected(ParseError{position, "expected a digit after the decimal point"});
     }
@@ -333,9 +344,9 @@ std::size_t Decimal::hash() const noexcept {
   // Decimal that exists cannot overflow, and a failed allocation is the only
   // exception left, which noexcept turns into termination as for std::string.
   const Decimal canonical = normalized();
-  const std::size_t coefficient_hash =
-      canonical.is_big() ? std::hash<std::string>{}(canonical.big_->value.str())
-                        : std::hash<std::int64_t>{}(canonical.small_);
+  const std::size_t coefficient_hash = canonical.is_big()
+                                           ? std::hash<std::string>{}(canonical.big_->value.str())
+                                           : std::hash<std::int64_t>{}(canonical.small_);
   return coefficient_hash ^ (static_cast<std::size_t>(canonical.scale()) * 0x9e3779b97f4a7c15ULL);
 }
 
@@ -370,7 +381,8 @@ Decimal sum(std::span<const Decimal> values) {
     if (const auto block_sum = detail::DecimalAccess::sum_if_uniform(block, scale)) {
       total += detail::DecimalAccess::make(*block_sum, scale);
     } else {
-      for (const Decimal& value : block) total += value;
+      for (const Decimal& value : block)
+        total += value;
     }
   }
   return total;

@@ -11,7 +11,8 @@ TIEOUT_BEGIN_NAMESPACE
 
 DecimalArray::DecimalArray(std::span<const Decimal> values) {
   reserve(values.size());
-  for (const Decimal& value : values) push_back(value);
+  for (const Decimal& value : values)
+    push_back(value);
 }
 
 void DecimalArray::reserve(std::size_t count) {
@@ -69,13 +70,15 @@ Decimal sum(const DecimalArray& values) {
     }
     if (scale_or == scale && scale_and == scale && !(scale & DecimalArray::big_marker)) {
       detail::BiasedSum block;
-      for (const std::int64_t c : coefficients.subspan(begin, count)) block.add(c);
+      for (const std::int64_t c : coefficients.subspan(begin, count))
+        block.add(c);
       if (block.in_range()) {
         total += detail::DecimalAccess::make(block.value(count), scale);
         continue;
       }
     }
-    for (std::size_t index = begin; index < begin + count; ++index) total += values[index];
+    for (std::size_t index = begin; index < begin + count; ++index)
+      total += values[index];
   }
   return total;
 }

@@ -6,10 +6,11 @@
 // instead of wrapping past it, which DecimalAccess turns into overflow_error.
 #pragma once
 
-#include <boost/multiprecision/cpp_int.hpp>
 #include <optional>
 #include <span>
 #include <string_view>
+
+#include <boost/multiprecision/cpp_int.hpp>
 
 #include "tieout/decimal.hpp"
 

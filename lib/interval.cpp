@@ -10,7 +10,9 @@ TIEOUT_BEGIN_NAMESPACE
 Interval::Interval(Decimal value) : lower_(value), upper_(std::move(value)) {}
 
 Interval::Interval(Decimal lower, bool lower_open, Decimal upper, bool upper_open)
-    : lower_(std::move(lower)), upper_(std::move(upper)), lower_open_(lower_open),
+    : lower_(std::move(lower)),
+      upper_(std::move(upper)),
+      lower_open_(lower_open),
       upper_open_(upper_open) {
   if (upper_ < lower_ || (lower_ == upper_ && (lower_open_ || upper_open_))) {
     throw domain_error("empty interval " + to_string());
@@ -38,7 +40,9 @@ bool Interval::contains(const Decimal& value) const {
   return above_lower && below_upper;
 }
 
-bool Interval::overlaps(const Interval& other) const { return intersect(other).has_value(); }
+bool Interval::overlaps(const Interval& other) const {
+  return intersect(other).has_value();
+}
 
 std::optional<Interval> Interval::intersect(const Interval& other) const {
   // The tighter end on each side; at a tie the end is open if either is.
@@ -58,7 +62,9 @@ std::optional<Interval> Interval::intersect(const Interval& other) const {
   return Interval(low, low_open, high, high_open);
 }
 
-Decimal Interval::midpoint() const { return (lower_ + upper_) * Decimal::from_coefficient(5, 1); }
+Decimal Interval::midpoint() const {
+  return (lower_ + upper_) * Decimal::from_coefficient(5, 1);
+}
 
 Interval operator+(const Interval& a, const Interval& b) {
   return Interval(a.lower_ + b.lower_, a.lower_open_ || b.lower_open_, a.upper_ + b.upper_,
@@ -69,7 +75,9 @@ Interval operator-(const Interval& a) {
   return Interval(-a.upper_, a.upper_open_, -a.lower_, a.lower_open_);
 }
 
-Interval operator-(const Interval& a, const Interval& b) { return a + -b; }
+Interval operator-(const Interval& a, const Interval& b) {
+  return a + -b;
+}
 
 Interval Interval::scaled(const Decimal& weight) const {
   if (weight.is_zero()) return Interval(Decimal());

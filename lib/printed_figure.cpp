@@ -22,9 +22,9 @@ constexpr std::array<std::string_view, 5> spaces = {" ", "\t", "\u00A0", "\u2009
 constexpr std::array<std::string_view, 3> space_group_separators = {"\u00A0", "\u2009", "\u202F"};
 constexpr std::array<std::string_view, 5> nil_marks = {"-", "\u2013", "\u2014", "\u2212", "\u2012"};
 // Longest first, so "US$" wins over "$".
-constexpr std::array<std::string_view, 18> currencies = {
-    "US$", "HK$", "NT$", "RMB", "USD", "HKD", "CNY", "EUR", "GBP",
-    "JPY", "S$",  "A$",  "C$",  "R$",  "$",   "¥",   "€",   "£"};
+constexpr std::array<std::string_view, 18> currencies = {"US$", "HK$", "NT$", "RMB", "USD", "HKD",
+                                                         "CNY", "EUR", "GBP", "JPY", "S$",  "A$",
+                                                         "C$",  "R$",  "$",   "¥",   "€",   "£"};
 constexpr std::array<std::string_view, 13> footnote_marks = {
     "\u00B9", "\u00B2", "\u00B3", "\u2070", "\u2074", "\u2075", "\u2076",
     "\u2077", "\u2078", "\u2079", "*",      "\u2020", "\u2021"};
@@ -45,7 +45,9 @@ constexpr std::array<ScaleSpelling, 4> scale_spellings = {
     ScaleSpelling{"thousand", ScaleWord::thousand}, ScaleSpelling{"million", ScaleWord::million},
     ScaleSpelling{"billion", ScaleWord::billion}, ScaleSpelling{"trillion", ScaleWord::trillion}};
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 template <std::size_t N>
 std::string_view match_any(std::string_view rest, const std::array<std::string_view, N>& options) {
@@ -90,7 +92,8 @@ class Scanner {
   }
   std::size_t consume_digits() {
     const std::size_t begin = position_;
-    while (is_digit(peek())) ++position_;
+    while (is_digit(peek()))
+      ++position_;
     return position_ - begin;
   }
   std::string_view slice(std::size_t begin, std::size_t end) const {
@@ -190,7 +193,8 @@ std::optional<ScaleSpelling> consume_scale_word(Scanner& scanner, std::string& s
   Scanner probe = scanner;
   if (probe.consume_spaces().empty()) return std::nullopt;
   std::size_t length = 0;
-  while (std::isalpha(static_cast<unsigned char>(probe.peek(length)))) ++length;
+  while (std::isalpha(static_cast<unsigned char>(probe.peek(length))))
+    ++length;
   const std::string_view word = probe.rest().substr(0, length);
   for (const ScaleSpelling& spelling : scale_spellings) {
     if (equals_ignoring_case(word, spelling.word)) {
@@ -268,12 +272,15 @@ result<PrintedFigure> PrintedFigure::try_parse(std::string_view text) {
   }
   scanner.consume_spaces();
   if (!scanner.at_end()) {
-    if (scanner.peek() == ')') return fail(scanner.position(), "a closing parenthesis without an opening one");
+    if (scanner.peek() == ')')
+      return fail(scanner.position(), "a closing parenthesis without an opening one");
     return fail(scanner.position(), "unexpected text after the figure");
   }
 
   if (sign) figure.style.negative = *sign;
-  figure.style.zero_signed = sign.has_value() && std::all_of(number->digits.begin(), number->digits.end(), [](char c) { return c == '0'; });
+  figure.style.zero_signed =
+      sign.has_value() &&
+      std::all_of(number->digits.begin(), number->digits.end(), [](char c) { return c == '0'; });
   try {
     figure.number =
         detail::decimal_from_digits(number->digits, sign.has_value(), number->fraction_digits);
@@ -289,9 +296,13 @@ PrintedFigure PrintedFigure::parse(std::string_view text) {
   return std::move(parsed).value();
 }
 
-Decimal PrintedFigure::value() const { return number.value().shifted(exponent_of(scale_word)); }
+Decimal PrintedFigure::value() const {
+  return number.value().shifted(exponent_of(scale_word));
+}
 
-int PrintedFigure::decimals() const { return number.value().scale() - exponent_of(scale_word); }
+int PrintedFigure::decimals() const {
+  return number.value().scale() - exponent_of(scale_word);
+}
 
 std::string PrintedFigure::to_string() const {
   if (is_nil()) return style.nil_mark;
@@ -303,7 +314,8 @@ std::string PrintedFigure::to_string() const {
   std::string digits = number->abs().to_string();
   const std::size_t point = std::min(digits.find('.'), digits.size());
   if (!style.group_separator.empty()) {
-    for (std::size_t at = point; at > 3; at -= 3) digits.insert(at - 3, style.group_separator);
+    for (std::size_t at = point; at > 3; at -= 3)
+      digits.insert(at - 3, style.group_separator);
   }
 
   std::string text;

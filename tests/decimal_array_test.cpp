@@ -1,23 +1,28 @@
 // Tests of tieout/decimal_array.hpp.
 #include "tieout/decimal_array.hpp"
 
-#include <gtest/gtest.h>
-
 #include <limits>
 #include <random>
 #include <stdexcept>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace {
 
 using tieout::Decimal;
 using tieout::DecimalArray;
 
-Decimal dec(std::string_view text) { return Decimal::parse(text); }
+Decimal dec(std::string_view text) {
+  return Decimal::parse(text);
+}
 
 TEST(decimal_array, holds_values_of_every_kind_exactly) {
-  const std::vector<Decimal> values = {dec("1.5"), dec("-1428968"), dec("0.0073"),
-                                       Decimal(1).shifted(30), -Decimal(1).shifted(25),
+  const std::vector<Decimal> values = {dec("1.5"),
+                                       dec("-1428968"),
+                                       dec("0.0073"),
+                                       Decimal(1).shifted(30),
+                                       -Decimal(1).shifted(25),
                                        Decimal(std::numeric_limits<std::int64_t>::min())};
   const DecimalArray array(values);
   ASSERT_EQ(array.size(), values.size());
@@ -51,7 +56,8 @@ TEST(decimal_array, sum_is_exact_across_blocks_scales_and_sizes) {
   values[5000] = dec("0.001");
   values[9000] = Decimal(1).shifted(40);
   Decimal folded;
-  for (const Decimal& v : values) folded += v;
+  for (const Decimal& v : values)
+    folded += v;
   EXPECT_EQ(tieout::sum(DecimalArray(values)), folded);
   EXPECT_EQ(tieout::sum(DecimalArray()), Decimal());
 }
@@ -59,10 +65,12 @@ TEST(decimal_array, sum_is_exact_across_blocks_scales_and_sizes) {
 TEST(decimal_array, sum_of_in_range_blocks_matches_hand_arithmetic) {
   // 1..8192 at scale 0 sums to 8192 x 8193 / 2 = 33,558,528; negated, the same.
   std::vector<Decimal> values;
-  for (int i = 1; i <= 8192; ++i) values.push_back(Decimal(i));
+  for (int i = 1; i <= 8192; ++i)
+    values.push_back(Decimal(i));
   EXPECT_EQ(tieout::sum(DecimalArray(values)), Decimal(33558528));
   EXPECT_EQ(tieout::sum(values), Decimal(33558528));
-  for (auto& v : values) v = -v;
+  for (auto& v : values)
+    v = -v;
   EXPECT_EQ(tieout::sum(DecimalArray(values)), Decimal(-33558528));
   EXPECT_EQ(tieout::sum(values), Decimal(-33558528));
   // Just inside and just outside the biased range: +/-(2^51 - 1) and 2^51.

@@ -1,11 +1,11 @@
 // Property tests of Decimal and PrintedFigure over random values (fixed
 // seeds, so a failure reproduces). Values are drawn to cover the int64 edge,
 // where the fast path hands over to big coefficients.
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <limits>
 #include <random>
+
+#include <gtest/gtest.h>
 
 #include "tieout/decimal.hpp"
 #include "tieout/printed_figure.hpp"
@@ -94,11 +94,11 @@ TEST(decimal_property, sum_equals_folded_addition) {
   Decimal folded;
   for (int i = 0; i < iterations; ++i) {
     // Mostly one scale, so that sum() takes its block path as well.
-    values.push_back(random.pick(0, 50) == 0
-                         ? random.next()
-                         : Decimal::from_coefficient(random.pick(-1'000'000'000'000'000'000,
-                                                                 1'000'000'000'000'000'000),
-                                                     2));
+    values.push_back(
+        random.pick(0, 50) == 0
+            ? random.next()
+            : Decimal::from_coefficient(
+                  random.pick(-1'000'000'000'000'000'000, 1'000'000'000'000'000'000), 2));
     folded += values.back();
   }
   EXPECT_EQ(tieout::sum(values), folded);
@@ -136,9 +136,12 @@ TEST(decimal_property, rounding_modes_at_exact_halves) {
 TEST(decimal_property, rounding_is_symmetric_under_negation) {
   RandomDecimals random(11);
   const std::pair<RoundingMode, RoundingMode> mirrors[] = {
-      {RoundingMode::half_up, RoundingMode::half_up}, {RoundingMode::half_even, RoundingMode::half_even},
-      {RoundingMode::down, RoundingMode::down},       {RoundingMode::up, RoundingMode::up},
-      {RoundingMode::floor, RoundingMode::ceiling},   {RoundingMode::ceiling, RoundingMode::floor}};
+      {RoundingMode::half_up, RoundingMode::half_up},
+      {RoundingMode::half_even, RoundingMode::half_even},
+      {RoundingMode::down, RoundingMode::down},
+      {RoundingMode::up, RoundingMode::up},
+      {RoundingMode::floor, RoundingMode::ceiling},
+      {RoundingMode::ceiling, RoundingMode::floor}};
   for (int i = 0; i < iterations; ++i) {
     const Decimal x = random.next();
     const int places = static_cast<int>(random.pick(0, x.scale()));

@@ -2,19 +2,21 @@
 // long products, are the stated powers of two written out).
 #include "tieout/decimal.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <limits>
 #include <string>
 #include <unordered_set>
+
+#include <gtest/gtest.h>
 
 namespace {
 
 using tieout::Decimal;
 using tieout::RoundingMode;
 
-Decimal dec(std::string_view text) { return Decimal::parse(text); }
+Decimal dec(std::string_view text) {
+  return Decimal::parse(text);
+}
 
 constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
@@ -157,14 +159,14 @@ TEST(decimal, rescale_rounds_in_each_mode) {
     const char* expected;
   };
   const Case cases[] = {
-      {"2.5", RoundingMode::half_up, "3"},    {"-2.5", RoundingMode::half_up, "-3"},
-      {"2.5", RoundingMode::half_even, "2"},  {"3.5", RoundingMode::half_even, "4"},
+      {"2.5", RoundingMode::half_up, "3"},     {"-2.5", RoundingMode::half_up, "-3"},
+      {"2.5", RoundingMode::half_even, "2"},   {"3.5", RoundingMode::half_even, "4"},
       {"-2.5", RoundingMode::half_even, "-2"}, {"-3.5", RoundingMode::half_even, "-4"},
-      {"2.49", RoundingMode::half_up, "2"},   {"2.51", RoundingMode::half_even, "3"},
-      {"2.9", RoundingMode::down, "2"},       {"-2.9", RoundingMode::down, "-2"},
-      {"2.1", RoundingMode::up, "3"},         {"-2.1", RoundingMode::up, "-3"},
-      {"2.9", RoundingMode::floor, "2"},      {"-2.1", RoundingMode::floor, "-3"},
-      {"2.1", RoundingMode::ceiling, "3"},    {"-2.9", RoundingMode::ceiling, "-2"},
+      {"2.49", RoundingMode::half_up, "2"},    {"2.51", RoundingMode::half_even, "3"},
+      {"2.9", RoundingMode::down, "2"},        {"-2.9", RoundingMode::down, "-2"},
+      {"2.1", RoundingMode::up, "3"},          {"-2.1", RoundingMode::up, "-3"},
+      {"2.9", RoundingMode::floor, "2"},       {"-2.1", RoundingMode::floor, "-3"},
+      {"2.1", RoundingMode::ceiling, "3"},     {"-2.9", RoundingMode::ceiling, "-2"},
       {"7.0", RoundingMode::up, "7"},
   };
   for (const Case& c : cases) {
@@ -202,8 +204,8 @@ TEST(decimal, canonical_parse_accepts_only_the_canonical_form) {
   const struct {
     const char* text;
     std::size_t offset;
-  } rejected[] = {{"", 0}, {"+1", 0}, {"1.", 2}, {"1.2.3", 3}, {"1e5", 1}, {"1,000", 1}, {"-", 1},
-                  {".5", 0}};
+  } rejected[] = {{"", 0},    {"+1", 0},    {"1.", 2}, {"1.2.3", 3},
+                  {"1e5", 1}, {"1,000", 1}, {"-", 1},  {".5", 0}};
   for (const auto& r : rejected) {
     const auto parsed = Decimal::try_parse(r.text);
     ASSERT_FALSE(parsed.has_value()) << r.text;
@@ -216,11 +218,13 @@ TEST(decimal, canonical_parse_accepts_only_the_canonical_form) {
 
 TEST(decimal, sum_matches_operator_plus_on_mixed_input) {
   std::vector<Decimal> values;
-  for (int i = 0; i < 10000; ++i) values.push_back(Decimal::from_coefficient(int64_max - i, 2));
-  values[5000] = dec("0.001");          // another scale inside a block
+  for (int i = 0; i < 10000; ++i)
+    values.push_back(Decimal::from_coefficient(int64_max - i, 2));
+  values[5000] = dec("0.001");            // another scale inside a block
   values[7000] = Decimal(1).shifted(40);  // a big value
   Decimal folded;
-  for (const Decimal& v : values) folded += v;
+  for (const Decimal& v : values)
+    folded += v;
   EXPECT_EQ(tieout::sum(values), folded);
   EXPECT_EQ(tieout::sum({}), Decimal());
 }

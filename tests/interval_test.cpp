@@ -11,7 +11,9 @@ using tieout::Decimal;
 using tieout::Interval;
 using tieout::RoundingConvention;
 
-Decimal dec(std::string_view text) { return Decimal::parse(text); }
+Decimal dec(std::string_view text) {
+  return Decimal::parse(text);
+}
 Interval rounded(std::string_view value, int decimals) {
   return Interval::from_rounded(dec(value), decimals);
 }
@@ -33,21 +35,21 @@ TEST(interval, truncation_is_half_open_toward_zero) {
 }
 
 TEST(interval, overlap_respects_open_and_closed_ends) {
-  EXPECT_TRUE(rounded("1", 0).overlaps(rounded("2", 0)));  // share the point 1.5
-  EXPECT_FALSE(truncated("5", 0).overlaps(truncated("6", 0)));  // [5,6) and [6,7)
+  EXPECT_TRUE(rounded("1", 0).overlaps(rounded("2", 0)));         // share the point 1.5
+  EXPECT_FALSE(truncated("5", 0).overlaps(truncated("6", 0)));    // [5,6) and [6,7)
   EXPECT_FALSE(truncated("-6", 0).overlaps(truncated("-5", 0)));  // (-7,-6] and (-6,-5]
-  EXPECT_TRUE(truncated("5", 0).overlaps(rounded("6", 0)));  // [5,6) and [5.5,6.5]
+  EXPECT_TRUE(truncated("5", 0).overlaps(rounded("6", 0)));       // [5,6) and [5.5,6.5]
   EXPECT_FALSE(rounded("3", 0).overlaps(rounded("5", 0)));
 }
 
 TEST(interval, footing_holds_exactly_at_the_edge_and_fails_one_unit_beyond) {
   // parts 1 and 2 printed to units: [0.5,1.5] + [1.5,2.5] = [2,4].
   const Interval parts = rounded("1", 0) + rounded("2", 0);
-  EXPECT_EQ(parts.to_string(), "[2.0, 4.0]");  // half units carry one place
-  EXPECT_TRUE(parts.overlaps(rounded("4.5", 0)));   // [4,5] touches at 4
-  EXPECT_FALSE(parts.overlaps(rounded("5", 0)));    // [4.5,5.5]
-  EXPECT_TRUE(parts.overlaps(rounded("1.5", 0)));   // [1,2] touches at 2
-  EXPECT_FALSE(parts.overlaps(rounded("1", 0)));    // [0.5,1.5]
+  EXPECT_EQ(parts.to_string(), "[2.0, 4.0]");      // half units carry one place
+  EXPECT_TRUE(parts.overlaps(rounded("4.5", 0)));  // [4,5] touches at 4
+  EXPECT_FALSE(parts.overlaps(rounded("5", 0)));   // [4.5,5.5]
+  EXPECT_TRUE(parts.overlaps(rounded("1.5", 0)));  // [1,2] touches at 2
+  EXPECT_FALSE(parts.overlaps(rounded("1", 0)));   // [0.5,1.5]
   // The same, negative.
   const Interval negative_parts = rounded("-1", 0) + rounded("-2", 0);
   EXPECT_EQ(negative_parts.to_string(), "[-4.0, -2.0]");
@@ -92,9 +94,9 @@ TEST(interval, multiplication_takes_the_closed_hull_of_exact_products) {
 }
 
 TEST(interval, division_rounds_outward) {
-  EXPECT_EQ(tieout::divide(Interval::closed(Decimal(1), Decimal(2)), Interval(Decimal(3)), 3)
-                .to_string(),
-            "[0.333, 0.667]");
+  EXPECT_EQ(
+      tieout::divide(Interval::closed(Decimal(1), Decimal(2)), Interval(Decimal(3)), 3).to_string(),
+      "[0.333, 0.667]");
   EXPECT_EQ(tieout::divide(Interval::closed(Decimal(-2), Decimal(-1)), Interval(Decimal(3)), 3)
                 .to_string(),
             "[-0.667, -0.333]");

@@ -2,10 +2,10 @@
 // text being parsed; the filing forms are those the seeds print.
 #include "tieout/printed_figure.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cctype>
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace {
 
@@ -14,7 +14,9 @@ using tieout::NegativeStyle;
 using tieout::PrintedFigure;
 using tieout::ScaleWord;
 
-PrintedFigure parse(std::string_view text) { return PrintedFigure::parse(text); }
+PrintedFigure parse(std::string_view text) {
+  return PrintedFigure::parse(text);
+}
 
 // Test names from the text under test: "(1,234)" -> "3__1_234_".
 template <class Param>
@@ -164,8 +166,7 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"1,234)", 5, "a closing parenthesis without an opening one"},
         Malformed{"(-1)", 1, "a sign inside parentheses"},
         Malformed{"12.", 3, "expected a digit after the decimal point"},
-        Malformed{"RMB", 3, "expected a number"},
-        Malformed{"", 0, "expected a number"},
+        Malformed{"RMB", 3, "expected a number"}, Malformed{"", 0, "expected a number"},
         Malformed{"Revenues", 0, "expected a number"},
         Malformed{"12 apples", 3, "unexpected text after the figure"},
         Malformed{"1,234,", 5, "a group separator must be followed by three digits"},
@@ -173,12 +174,35 @@ INSTANTIATE_TEST_SUITE_P(
     name_of<Malformed>);
 
 TEST(printed_figure, formatting_gives_the_printed_text_back) {
-  for (const char* text :
-       {"1,234", "(1,234)", "-1,234", "\u22121,234", "\u20131,234", "1,234.5", "(0.73)", "12.1%",
-        "-13.8%", "(32.9)", "(12.1)%", "US$268.7", "RMB1,885.6 million", "RMB-45.4 million",
-        "-US$1.2", "US$0.09", "3,539,136,595", "218960.00", "268.7\u00B9", "US$268.7\u00B3",
-        "1\u2009234\u2009567", "RMB\u00A01,885.6\u00A0Million", "-", "\u2014", "\u2013", "(0)",
-        "-0.0", "0", "(1,234)*"}) {
+  for (const char* text : {"1,234",
+                           "(1,234)",
+                           "-1,234",
+                           "\u22121,234",
+                           "\u20131,234",
+                           "1,234.5",
+                           "(0.73)",
+                           "12.1%",
+                           "-13.8%",
+                           "(32.9)",
+                           "(12.1)%",
+                           "US$268.7",
+                           "RMB1,885.6 million",
+                           "RMB-45.4 million",
+                           "-US$1.2",
+                           "US$0.09",
+                           "3,539,136,595",
+                           "218960.00",
+                           "268.7\u00B9",
+                           "US$268.7\u00B3",
+                           "1\u2009234\u2009567",
+                           "RMB\u00A01,885.6\u00A0Million",
+                           "-",
+                           "\u2014",
+                           "\u2013",
+                           "(0)",
+                           "-0.0",
+                           "0",
+                           "(1,234)*"}) {
     EXPECT_EQ(parse(text).to_string(), text);
   }
 }

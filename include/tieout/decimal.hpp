@@ -44,6 +44,10 @@ enum class RoundingMode : std::uint8_t {
 class Decimal;
 
 namespace detail {
+// Integers that may become a Decimal: bool is not a number of anything.
+template <class T>
+concept integer = std::integral<T> && !std::same_as<T, bool>;
+
 struct BigCoefficient;  // defined in lib/, so that Boost stays out of this header
 struct DecimalAccess;
 
@@ -111,8 +115,7 @@ class Decimal {
   constexpr Decimal() noexcept {}
 
   /// An integer, at scale 0.
-  template <std::integral I>
-    requires(!std::same_as<I, bool>)
+  template <detail::integer I>
   constexpr explicit Decimal(I value);
 
   // Money never comes from binary floating point: 0.1 is not representable.
@@ -223,8 +226,7 @@ std::ostream& operator<<(std::ostream& out, const Decimal& value);
 // Implementation: the int64 fast path. Anything it cannot do exactly goes to
 // the detail::*_slow functions in lib/decimal.cpp.
 
-template <std::integral I>
-  requires(!std::same_as<I, bool>)
+template <detail::integer I>
 constexpr Decimal::Decimal(I value) {
   if constexpr (std::is_signed_v<I> || sizeof(I) < sizeof(std::int64_t)) {
     small_ = static_cast<std::int64_t>(value);

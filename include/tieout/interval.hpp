@@ -48,8 +48,9 @@ class Interval {
   /// What `value` reported with `decimals` places stands for. `decimals` may
   /// be negative (-3 for a figure rounded to thousands). Throws overflow_error
   /// when decimals + 1 exceeds Decimal::max_scale.
-  static Interval from_rounded(const Decimal& value, int decimals,
-                               RoundingConvention convention = RoundingConvention::round_to_nearest);
+  static Interval from_rounded(
+      const Decimal& value, int decimals,
+      RoundingConvention convention = RoundingConvention::round_to_nearest);
 
   const Decimal& lower() const noexcept { return lower_; }
   const Decimal& upper() const noexcept { return upper_; }

@@ -32,7 +32,9 @@ enum class ScaleWord : std::uint8_t {
 };
 
 /// The power of ten a scale word stands for.
-constexpr int exponent_of(ScaleWord word) noexcept { return static_cast<int>(word); }
+constexpr int exponent_of(ScaleWord word) noexcept {
+  return static_cast<int>(word);
+}
 
 /// How a negative number is marked.
 enum class NegativeStyle : std::uint8_t {
