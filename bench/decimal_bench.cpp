@@ -41,13 +41,20 @@ void BM_Sum_By_Int64(benchmark::State& state) {
 }
 BENCHMARK(BM_Sum_By_Int64);
 
-// The same figures as Decimals at two decimal places, summed by tieout::sum.
-void BM_Sum_By_Decimal(benchmark::State& state) {
-  std::vector<tieout::Decimal> values;
+// The amounts as Decimals at two decimal places, in `Container`.
+template <class Container>
+Container decimal_amounts() {
+  Container values;
   values.reserve(figure_count);
   for (const std::int64_t amount : amounts()) {
     values.push_back(tieout::Decimal::from_coefficient(amount, 2));
   }
+  return values;
+}
+
+// The same figures as Decimals, summed by tieout::sum.
+void BM_Sum_By_Decimal(benchmark::State& state) {
+  const auto values = decimal_amounts<std::vector<tieout::Decimal>>();
   for (auto _ : state)
     benchmark::DoNotOptimize(tieout::sum(values));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
@@ -56,11 +63,7 @@ BENCHMARK(BM_Sum_By_Decimal);
 
 // The same Decimals in column form (what the statement graph stores).
 void BM_Sum_By_DecimalArray(benchmark::State& state) {
-  tieout::DecimalArray values;
-  values.reserve(figure_count);
-  for (const std::int64_t amount : amounts()) {
-    values.push_back(tieout::Decimal::from_coefficient(amount, 2));
-  }
+  const auto values = decimal_amounts<tieout::DecimalArray>();
   for (auto _ : state)
     benchmark::DoNotOptimize(tieout::sum(values));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
@@ -69,11 +72,7 @@ BENCHMARK(BM_Sum_By_DecimalArray);
 
 // Folding operator+: every addition overflow-checked on its own.
 void BM_Sum_By_DecimalPlus(benchmark::State& state) {
-  std::vector<tieout::Decimal> values;
-  values.reserve(figure_count);
-  for (const std::int64_t amount : amounts()) {
-    values.push_back(tieout::Decimal::from_coefficient(amount, 2));
-  }
+  const auto values = decimal_amounts<std::vector<tieout::Decimal>>();
   for (auto _ : state) {
     tieout::Decimal total;
     for (const auto& value : values)

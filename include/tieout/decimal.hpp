@@ -186,6 +186,13 @@ class Decimal {
   constexpr Decimal(small_tag, std::int64_t coefficient, int scale) noexcept
       : small_(coefficient), tag_(static_cast<std::uint64_t>(scale)) {}
 
+  // Moves other's value into *this, whose big coefficient (if any) is already
+  // released, and leaves other zero.
+  constexpr void take(Decimal& other) noexcept;
+
+  // a + b, or a - b when `subtract`: the int64 fast path, else detail::add_slow.
+  static constexpr Decimal add(const Decimal& a, const Decimal& b, bool subtract);
+
   // Brings two small coefficients to a common scale; false when that would
   // overflow (the caller takes the slow path).
   static constexpr bool align(const Decimal& a, const Decimal& b, std::int64_t& x, std::int64_t& y,
@@ -245,14 +252,8 @@ constexpr Decimal::Decimal(const Decimal& other) : tag_(other.tag_) {
   }
 }
 
-constexpr Decimal::Decimal(Decimal&& other) noexcept : tag_(other.tag_) {
-  if (is_big()) {
-    big_ = other.big_;
-    other.small_ = 0;
-    other.tag_ = 0;
-  } else {
-    small_ = other.small_;
-  }
+constexpr Decimal::Decimal(Decimal&& other) noexcept {
+  take(other);
 }
 
 constexpr Decimal& Decimal::operator=(const Decimal& other) {
@@ -263,6 +264,11 @@ constexpr Decimal& Decimal::operator=(const Decimal& other) {
 constexpr Decimal& Decimal::operator=(Decimal&& other) noexcept {
   if (this == &other) return *this;
   if (is_big()) detail::destroy(big_);
+  take(other);
+  return *this;
+}
+
+constexpr void Decimal::take(Decimal& other) noexcept {
   tag_ = other.tag_;
   if (is_big()) {
     big_ = other.big_;
@@ -271,7 +277,6 @@ constexpr Decimal& Decimal::operator=(Decimal&& other) noexcept {
   } else {
     small_ = other.small_;
   }
-  return *this;
 }
 
 constexpr Decimal::~Decimal() {
@@ -308,24 +313,22 @@ constexpr Decimal operator-(const Decimal& a) {
   return detail::negate_slow(a);
 }
 
-constexpr Decimal operator+(const Decimal& a, const Decimal& b) {
-  std::int64_t x = 0, y = 0, sum = 0;
+constexpr Decimal Decimal::add(const Decimal& a, const Decimal& b, bool subtract) {
+  std::int64_t x = 0, y = 0, result = 0;
   int scale = 0;
-  if (a.is_small() && b.is_small() && Decimal::align(a, b, x, y, scale) &&
-      !__builtin_add_overflow(x, y, &sum)) {
-    return Decimal(Decimal::small_tag{}, sum, scale);
+  if (a.is_small() && b.is_small() && align(a, b, x, y, scale) &&
+      !(subtract ? __builtin_sub_overflow(x, y, &result) : __builtin_add_overflow(x, y, &result))) {
+    return Decimal(small_tag{}, result, scale);
   }
-  return detail::add_slow(a, b, false);
+  return detail::add_slow(a, b, subtract);
+}
+
+constexpr Decimal operator+(const Decimal& a, const Decimal& b) {
+  return Decimal::add(a, b, false);
 }
 
 constexpr Decimal operator-(const Decimal& a, const Decimal& b) {
-  std::int64_t x = 0, y = 0, difference = 0;
-  int scale = 0;
-  if (a.is_small() && b.is_small() && Decimal::align(a, b, x, y, scale) &&
-      !__builtin_sub_overflow(x, y, &difference)) {
-    return Decimal(Decimal::small_tag{}, difference, scale);
-  }
-  return detail::add_slow(a, b, true);
+  return Decimal::add(a, b, true);
 }
 
 constexpr Decimal operator*(const Decimal& a, const Decimal& b) {
