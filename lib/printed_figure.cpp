@@ -39,11 +39,11 @@ constexpr std::array<SignMark, 3> sign_marks = {SignMark{"-", NegativeStyle::hyp
 
 struct ScaleSpelling {
   std::string_view word;
-  ScaleWord scale;
+  Scale scale;
 };
 constexpr std::array<ScaleSpelling, 4> scale_spellings = {
-    ScaleSpelling{"thousand", ScaleWord::thousand}, ScaleSpelling{"million", ScaleWord::million},
-    ScaleSpelling{"billion", ScaleWord::billion}, ScaleSpelling{"trillion", ScaleWord::trillion}};
+    ScaleSpelling{"thousand", Scale::thousands}, ScaleSpelling{"million", Scale::millions},
+    ScaleSpelling{"billion", Scale::billions}, ScaleSpelling{"trillion", Scale::trillions}};
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -207,7 +207,7 @@ std::optional<ScaleSpelling> consume_scale_word(Scanner& scanner, std::string& s
   return std::nullopt;
 }
 
-std::string canonical_scale_text(ScaleWord word) {
+std::string canonical_scale_text(Scale word) {
   for (const ScaleSpelling& spelling : scale_spellings) {
     if (spelling.scale == word) return " " + std::string(spelling.word);
   }

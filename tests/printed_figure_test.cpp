@@ -12,7 +12,7 @@ namespace {
 using tieout::Decimal;
 using tieout::NegativeStyle;
 using tieout::PrintedFigure;
-using tieout::ScaleWord;
+using tieout::Scale;
 
 PrintedFigure parse(std::string_view text) {
   return PrintedFigure::parse(text);
@@ -33,7 +33,7 @@ struct Expected {
   const char* number;  // canonical Decimal text, nullptr for nil
   int decimals;
   const char* currency;
-  ScaleWord scale;
+  Scale scale;
   bool percent;
 };
 
@@ -52,27 +52,26 @@ TEST_P(printed_figure_forms, parses_value_precision_and_unit) {
 
 INSTANTIATE_TEST_SUITE_P(
     filing_forms, printed_figure_forms,
-    ::testing::Values(Expected{"1,234", "1234", 0, "", ScaleWord::none, false},
-                      Expected{"(1,234)", "-1234", 0, "", ScaleWord::none, false},
-                      Expected{"-1,234", "-1234", 0, "", ScaleWord::none, false},
-                      Expected{"\u22121,234", "-1234", 0, "", ScaleWord::none, false},
-                      Expected{"1,234.5", "1234.5", 1, "", ScaleWord::none, false},
-                      Expected{"(0.73)", "-0.73", 2, "", ScaleWord::none, false},
-                      Expected{"12.1%", "12.1", 1, "", ScaleWord::none, true},
-                      Expected{"-13.8%", "-13.8", 1, "", ScaleWord::none, true},
-                      Expected{"(32.9)", "-32.9", 1, "", ScaleWord::none, false},
-                      Expected{"US$268.7", "268.7", 1, "US$", ScaleWord::none, false},
-                      Expected{"RMB1,885.6 million", "1885.6", -5, "RMB", ScaleWord::million,
-                               false},
-                      Expected{"RMB-45.4 million", "-45.4", -5, "RMB", ScaleWord::million, false},
-                      Expected{"US$0.09", "0.09", 2, "US$", ScaleWord::none, false},
-                      Expected{"3,539,136,595", "3539136595", 0, "", ScaleWord::none, false},
-                      Expected{"218960.00", "218960.00", 2, "", ScaleWord::none, false},
-                      Expected{"268.7\u00B9", "268.7", 1, "", ScaleWord::none, false},
-                      Expected{"US$268.7\u00B3", "268.7", 1, "US$", ScaleWord::none, false},
-                      Expected{"(12.1)%", "-12.1", 1, "", ScaleWord::none, true},
-                      Expected{"RMB1.9 billion", "1.9", -8, "RMB", ScaleWord::billion, false},
-                      Expected{"0", "0", 0, "", ScaleWord::none, false}),
+    ::testing::Values(Expected{"1,234", "1234", 0, "", Scale::units, false},
+                      Expected{"(1,234)", "-1234", 0, "", Scale::units, false},
+                      Expected{"-1,234", "-1234", 0, "", Scale::units, false},
+                      Expected{"\u22121,234", "-1234", 0, "", Scale::units, false},
+                      Expected{"1,234.5", "1234.5", 1, "", Scale::units, false},
+                      Expected{"(0.73)", "-0.73", 2, "", Scale::units, false},
+                      Expected{"12.1%", "12.1", 1, "", Scale::units, true},
+                      Expected{"-13.8%", "-13.8", 1, "", Scale::units, true},
+                      Expected{"(32.9)", "-32.9", 1, "", Scale::units, false},
+                      Expected{"US$268.7", "268.7", 1, "US$", Scale::units, false},
+                      Expected{"RMB1,885.6 million", "1885.6", -5, "RMB", Scale::millions, false},
+                      Expected{"RMB-45.4 million", "-45.4", -5, "RMB", Scale::millions, false},
+                      Expected{"US$0.09", "0.09", 2, "US$", Scale::units, false},
+                      Expected{"3,539,136,595", "3539136595", 0, "", Scale::units, false},
+                      Expected{"218960.00", "218960.00", 2, "", Scale::units, false},
+                      Expected{"268.7\u00B9", "268.7", 1, "", Scale::units, false},
+                      Expected{"US$268.7\u00B3", "268.7", 1, "US$", Scale::units, false},
+                      Expected{"(12.1)%", "-12.1", 1, "", Scale::units, true},
+                      Expected{"RMB1.9 billion", "1.9", -8, "RMB", Scale::billions, false},
+                      Expected{"0", "0", 0, "", Scale::units, false}),
     name_of<Expected>);
 
 TEST(printed_figure, value_applies_the_scale_word_exactly) {

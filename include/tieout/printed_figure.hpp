@@ -18,23 +18,10 @@
 
 #include "tieout/decimal.hpp"
 #include "tieout/result.hpp"
+#include "tieout/scale.hpp"
 #include "tieout/version.hpp"
 
 TIEOUT_BEGIN_NAMESPACE
-
-/// A word after the number that multiplies it; the value is the power of ten.
-enum class ScaleWord : std::uint8_t {
-  none = 0,
-  thousand = 3,
-  million = 6,
-  billion = 9,
-  trillion = 12,
-};
-
-/// The power of ten a scale word stands for.
-constexpr int exponent_of(ScaleWord word) noexcept {
-  return static_cast<int>(word);
-}
 
 /// How a negative number is marked.
 enum class NegativeStyle : std::uint8_t {
@@ -75,7 +62,8 @@ struct PrintedFigure {
   std::optional<Decimal> number;
   /// The currency as printed ("RMB", "US$", "HK$", "$", ...), or "".
   std::string currency;
-  ScaleWord scale_word = ScaleWord::none;
+  /// The scale word after the number ("million"), or units when none.
+  Scale scale_word = Scale::units;
   /// The figure is a percentage: the number is in percent ("12.1" for 12.1%).
   bool percent = false;
   /// Footnote markers printed after the figure ("¹", "*"), verbatim.
