@@ -301,22 +301,26 @@ std::string Decimal::to_string() const {
 }
 
 Decimal Decimal::shifted(int exponent) const {
-  // Moving the decimal point is exact: first use up decimal places, then
-  // multiply the coefficient (or add places for a negative exponent).
-  if (exponent <= 0) {
-    return detail::guard_overflow([&] {
-      return detail::DecimalAccess::make(detail::DecimalAccess::coefficient(*this),
-                                         scale() - exponent);
-    });
-  }
-  if (exponent <= scale()) {
+  // Moving the decimal point is exact: first spend or add decimal places,
+  // and only multiply the coefficient for what is left.
+  const int places = scale() - exponent;
+  if (places >= 0) {
+    if (places > max_scale) {
+      throw overflow_error("decimal result needs " + std::to_string(places) +
+                           " decimal places; at most " + std::to_string(max_scale) + " are kept");
+    }
     Decimal result = *this;
-    result.tag_ -= static_cast<std::uint64_t>(exponent);  // the scale sits in the low bits
+    result.tag_ = (result.tag_ & ~scale_mask) | static_cast<std::uint64_t>(places);
     return result;
+  }
+  std::int64_t widened = 0;
+  if (is_small() && -places <= 18 &&
+      !__builtin_mul_overflow(small_, detail::pow10_int64[-places], &widened)) {
+    return Decimal(small_tag{}, widened, 0);
   }
   return detail::guard_overflow([&] {
     return detail::DecimalAccess::make(
-        detail::DecimalAccess::coefficient(*this) * detail::pow10_big(exponent - scale()), 0);
+        detail::DecimalAccess::coefficient(*this) * detail::pow10_big(-places), 0);
   });
 }
 

@@ -4,9 +4,13 @@
 // concept they use. Stability: stable.
 #pragma once
 
+#include "tieout/check.hpp"
+#include "tieout/constraint.hpp"
 #include "tieout/decimal.hpp"
 #include "tieout/decimal_array.hpp"
 #include "tieout/error.hpp"
+#include "tieout/graph.hpp"
+#include "tieout/id.hpp"
 #include "tieout/interval.hpp"
 #include "tieout/period.hpp"
 #include "tieout/printed_figure.hpp"

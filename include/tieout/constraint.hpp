@@ -1,0 +1,125 @@
+// tieout/constraint.hpp - what must hold between the figures of a graph.
+//
+// Constraints are expressions over figure ids: they describe a relation and
+// do not evaluate it (check.hpp does, and later the solver). Every kind but
+// the ratio is linear, Σ weight·figure = 0, and is stored as such in
+// compressed rows (one array of terms for all constraints), so a check is a
+// pass over arrays:
+//
+//   footing       total = Σ parts                 (total − Σ parts = 0)
+//   period sum    whole period = Σ sub-periods    (the sub-periods tile it)
+//   roll-forward  closing = opening + Σ movements
+//   conversion    converted × rate = amount       (US$ × 7.0176 = RMB)
+//   equality      a = b                           (the same fact stated twice)
+//   ratio         ratio = multiplier × numerator ÷ denominator, where
+//                 numerator and denominator are linear (growth % is
+//                 100 × (current − prior) ÷ prior)
+//
+// Builders check what they can against the graph: parts of a footing share
+// the total's period and unit, sub-periods tile the whole, a roll-forward's
+// opening and closing instants bound its movements' duration. A violation is
+// a structural error in the rules and throws domain_error.
+//
+// Related: graph.hpp, check.hpp. Stability: stable.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "tieout/decimal.hpp"
+#include "tieout/decimal_array.hpp"
+#include "tieout/graph.hpp"
+#include "tieout/id.hpp"
+#include "tieout/version.hpp"
+
+TIEOUT_BEGIN_NAMESPACE
+
+enum class ConstraintKind : std::uint8_t {
+  footing = 0,
+  period_sum = 1,
+  roll_forward = 2,
+  conversion = 3,
+  equality = 4,
+  ratio = 5,
+};
+
+/// "footing", "period sum", ...
+std::string_view name_of(ConstraintKind kind) noexcept;
+
+/// weight · figure.
+struct Term {
+  FigureId figure;
+  Decimal weight;
+};
+
+/// A linear expression Σ weight·figure.
+using LinearExpression = std::vector<Term>;
+
+/// The constraints over one graph. The graph must outlive the set.
+class ConstraintSet {
+ public:
+  explicit ConstraintSet(const StatementGraph& graph) : graph_(&graph) {}
+
+  /// total = Σ parts. Parts printed negative (costs in parentheses) are
+  /// added as printed. Parts must share the total's period and unit.
+  ConstraintId add_footing(FigureId total, std::span<const FigureId> parts);
+  /// total = Σ weight·part, for parts printed positive but subtracted.
+  ConstraintId add_footing(FigureId total, std::span<const Term> parts);
+  /// whole = Σ parts, where the parts' durations tile the whole's.
+  ConstraintId add_period_sum(FigureId whole, std::span<const FigureId> parts);
+  /// closing = opening + Σ movements: opening and closing are balances at
+  /// instants; the movements are flows over the duration between them.
+  ConstraintId add_roll_forward(FigureId closing, FigureId opening,
+                                std::span<const FigureId> movements);
+  /// converted × rate = amount: `converted` is `amount` translated at `rate`
+  /// (US$ = RMB ÷ 7.0176 is add_conversion(usd, rmb, 7.0176); ADS × 15 =
+  /// shares is add_conversion(ads, shares, 15)).
+  ConstraintId add_conversion(FigureId converted, FigureId amount, const Decimal& rate);
+  /// a = b: the same fact in two places.
+  ConstraintId add_equality(FigureId a, FigureId b);
+  /// ratio = multiplier × numerator ÷ denominator (multiplier 100 for a
+  /// percentage, 1 for EPS or an n-fold).
+  ConstraintId add_ratio(FigureId ratio, LinearExpression numerator, LinearExpression denominator,
+                         const Decimal& multiplier);
+
+  std::size_t size() const noexcept { return kinds_.size(); }
+  const StatementGraph& graph() const noexcept { return *graph_; }
+  ConstraintKind kind(ConstraintId id) const { return kinds_[id.index()]; }
+
+  /// The terms of a linear constraint (Σ weight·figure = 0), in the order
+  /// added: for a footing, the total (weight 1) then the parts (weight −1).
+  /// For a ratio: the ratio figure alone (weight 1).
+  std::span<const FigureId> figures(ConstraintId id) const;
+  /// The weight of term `term` of constraint `id`.
+  Decimal weight(ConstraintId id, std::size_t term) const;
+  /// The numerator, denominator and multiplier of a ratio constraint.
+  struct Ratio {
+    FigureId ratio;
+    LinearExpression numerator;
+    LinearExpression denominator;
+    Decimal multiplier;
+  };
+  /// Precondition: kind(id) is ratio.
+  const Ratio& ratio(ConstraintId id) const { return ratios_[ratio_index_[id.index()]]; }
+
+  /// The constraints a figure takes part in, as a term of a linear
+  /// constraint or anywhere in a ratio.
+  std::vector<ConstraintId> constraints_of(FigureId figure) const;
+
+ private:
+  ConstraintId add_linear(ConstraintKind kind, std::span<const Term> terms);
+  void require_same_unit(FigureId a, FigureId b, const char* what) const;
+  void require_same_period(FigureId a, FigureId b, const char* what) const;
+
+  const StatementGraph* graph_;
+  std::vector<ConstraintKind> kinds_;
+  // Compressed rows: constraint i's terms are [row_begin_[i], row_begin_[i+1]).
+  std::vector<std::uint32_t> row_begin_ = {0};
+  std::vector<FigureId> term_figures_;
+  DecimalArray term_weights_;
+  std::vector<std::uint32_t> ratio_index_;  // per constraint; meaningful for ratios
+  std::vector<Ratio> ratios_;
+};
+
+TIEOUT_END_NAMESPACE

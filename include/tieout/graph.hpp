@@ -1,0 +1,156 @@
+// tieout/graph.hpp - what a filing states: documents, tables, line items and
+// figures, each figure with its period, unit, printed precision and source.
+//
+// Storage is struct-of-arrays: each figure is an index into parallel arrays
+// (line item, period, unit, value as a DecimalArray column, decimals, state,
+// location, printed text), with periods, units and labels interned, so that
+// checking is a pass over arrays. A figure keeps the text exactly as printed;
+// a figure that cannot be read is kept as unreadable, never dropped.
+//
+// Related: constraint.hpp (what must hold between figures), check.hpp.
+// Stability: stable.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "tieout/decimal.hpp"
+#include "tieout/decimal_array.hpp"
+#include "tieout/id.hpp"
+#include "tieout/interval.hpp"
+#include "tieout/period.hpp"
+#include "tieout/scale.hpp"
+#include "tieout/unit.hpp"
+#include "tieout/version.hpp"
+
+TIEOUT_BEGIN_NAMESPACE
+
+/// What a table is.
+enum class TableKind : std::uint8_t {
+  other = 0,
+  income_statement = 1,  ///< including statements of comprehensive loss
+  balance_sheet = 2,
+  cash_flow = 3,
+  non_gaap_reconciliation = 4,
+  margins = 5,
+  share_movements = 6,
+  note = 7,
+};
+
+/// What a figure's text turned out to be.
+enum class FigureState : std::uint8_t {
+  value = 0,       ///< a number
+  nil = 1,         ///< a dash: stated as nothing
+  unreadable = 2,  ///< text that is not a figure (OCR damage), kept verbatim
+};
+
+/// Where a figure stands: a document, a 1-based line, and a 1-based column
+/// (the TAB-separated field of that line).
+struct SourceLocation {
+  DocumentId document;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+
+  friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
+};
+
+/// The statement graph. Not thread-safe for writing; concurrent reads of a
+/// graph nobody writes are safe.
+class StatementGraph {
+ public:
+  DocumentId add_document(std::string path);
+  TableId add_table(DocumentId document, std::string title, TableKind kind);
+  /// A line item of `table`, labelled as printed, under the section headings
+  /// `section` (outermost first, e.g. {"Operating expenses"}).
+  LineItemId add_line_item(TableId table, std::string label, std::vector<std::string> section = {});
+
+  /// A figure of `item` printed as `text` at `where`, in a table whose
+  /// amounts are stated in `scale` (thousands for "in thousands"). The text
+  /// is parsed exactly; text that is not a figure gives an unreadable figure,
+  /// which keeps the text. Ids are issued in order: 0, 1, 2, ...
+  FigureId add_figure(LineItemId item, const Period& period, const Unit& unit,
+                      std::string_view text, SourceLocation where, Scale scale = Scale::units);
+
+  /// Replaces the printed text of a figure (what-if analysis: a corrected
+  /// value, a mutation test). Its period, unit, scale and location stay.
+  void set_text(FigureId figure, std::string_view text);
+
+  std::size_t figure_count() const noexcept { return figure_item_.size(); }
+  std::size_t line_item_count() const noexcept { return items_.size(); }
+  std::size_t table_count() const noexcept { return tables_.size(); }
+
+  // Figures. Preconditions: ids issued by this graph.
+  FigureState state(FigureId figure) const { return state_[figure.index()]; }
+  /// The value in units (scale applied): 303,354 in thousands is 303354000.
+  /// Nothing for nil and unreadable figures.
+  std::optional<Decimal> value(FigureId figure) const;
+  /// The printed precision of value(), as XBRL's decimals (-3 for a figure
+  /// printed to the unit in thousands). Precondition: state is value.
+  int decimals(FigureId figure) const { return decimals_[figure.index()]; }
+  /// What the printed figure stands for; a nil figure is exactly zero.
+  /// Nothing for unreadable figures.
+  std::optional<Interval> interval(
+      FigureId figure, RoundingConvention convention = RoundingConvention::round_to_nearest) const;
+  const Period& period(FigureId figure) const { return periods_[figure_period_[figure.index()]]; }
+  const Unit& unit(FigureId figure) const { return units_[figure_unit_[figure.index()]]; }
+  Scale scale(FigureId figure) const { return figure_scale_[figure.index()]; }
+  LineItemId line_item(FigureId figure) const { return figure_item_[figure.index()]; }
+  std::string_view text(FigureId figure) const;
+  const SourceLocation& location(FigureId figure) const { return where_[figure.index()]; }
+  /// "file:line:column" of the figure.
+  std::string where(FigureId figure) const;
+  /// "Gross profit, 2024-07-01..2024-09-30, USD: 43,227 (file:224:6)".
+  std::string describe(FigureId figure) const;
+
+  // Line items, tables, documents.
+  std::string_view label(LineItemId item) const { return items_[item.index()].label; }
+  const std::vector<std::string>& section(LineItemId item) const {
+    return items_[item.index()].section;
+  }
+  TableId table(LineItemId item) const { return items_[item.index()].table; }
+  std::string_view title(TableId table) const { return tables_[table.index()].title; }
+  TableKind kind(TableId table) const { return tables_[table.index()].kind; }
+  DocumentId document(TableId table) const { return tables_[table.index()].document; }
+  std::string_view path(DocumentId document) const { return documents_[document.index()]; }
+
+ private:
+  struct LineItem {
+    TableId table;
+    std::string label;
+    std::vector<std::string> section;
+  };
+  struct Table {
+    DocumentId document;
+    std::string title;
+    TableKind kind;
+  };
+
+  template <class Value>
+  static std::uint32_t intern(std::vector<Value>& values, const Value& value);
+  void store_text(std::size_t index, std::string_view text);
+
+  std::vector<std::string> documents_;
+  std::vector<Table> tables_;
+  std::vector<LineItem> items_;
+  std::vector<Period> periods_;
+  std::vector<Unit> units_;
+
+  // One entry per figure.
+  std::vector<LineItemId> figure_item_;
+  std::vector<std::uint32_t> figure_period_;
+  std::vector<std::uint32_t> figure_unit_;
+  std::vector<Scale> figure_scale_;
+  DecimalArray values_;  // in units; zero for nil and unreadable figures
+  std::vector<std::int16_t> decimals_;
+  std::vector<FigureState> state_;
+  std::vector<SourceLocation> where_;
+  std::vector<std::uint32_t> text_begin_;
+  std::vector<std::uint32_t> text_size_;
+  std::string text_pool_;
+};
+
+TIEOUT_END_NAMESPACE

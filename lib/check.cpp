@@ -1,0 +1,400 @@
+// lib/check.cpp - evaluating constraints against a graph, rounding-aware.
+#include "tieout/check.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+TIEOUT_BEGIN_NAMESPACE
+namespace {
+
+// Half a unit of the last printed digit: what round-to-nearest can hide.
+Decimal half_unit(int decimals) {
+  return Decimal(5).shifted(-(decimals + 1));
+}
+
+// A value written in the scale of `figure`'s table (thousands stay thousands).
+std::string in_scale_of(const StatementGraph& graph, FigureId figure, const Decimal& value) {
+  return value.shifted(-exponent_of(graph.scale(figure))).normalized().to_string();
+}
+
+std::string figure_phrase(const StatementGraph& graph, FigureId figure) {
+  std::string text(graph.label(graph.line_item(figure)));
+  text.append(" ").append(graph.text(figure)).append(" (").append(graph.where(figure)).append(")");
+  return text;
+}
+
+std::string_view verdict_phrase(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::pass: return "ties exactly";
+    case Verdict::rounding:
+      return "ties within rounding: each figure stands for its value plus or minus half a unit "
+             "of its last printed digit";
+    case Verdict::fail: return "does not tie: the difference is more than rounding explains";
+    case Verdict::incomplete: return "cannot be checked";
+  }
+  return "";
+}
+
+// Σ weight·value and the interval Σ weight·interval of a linear expression.
+struct Sum {
+  Decimal points;
+  Decimal tolerance;               // round to nearest: Σ |w|·h
+  std::optional<Interval> bounds;  // truncation: the interval sum
+  std::optional<FigureId> unreadable;
+
+  /// The values the expression can take.
+  Interval interval() const {
+    return bounds ? *bounds : Interval::closed(points - tolerance, points + tolerance);
+  }
+};
+
+template <class TermAt>
+Sum evaluate(const StatementGraph& graph, std::size_t count, TermAt term_at,
+             RoundingConvention convention) {
+  Sum sum;
+  if (convention == RoundingConvention::truncation) sum.bounds = Interval(Decimal());
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto [figure, weight] = term_at(i);
+    const FigureState state = graph.state(figure);
+    if (state == FigureState::unreadable) {
+      sum.unreadable = figure;
+      return sum;
+    }
+    if (state == FigureState::nil) continue;  // stated as nothing: exactly zero
+    const Decimal value = *graph.value(figure);
+    sum.points += weight * value;
+    if (convention == RoundingConvention::round_to_nearest) {
+      sum.tolerance += weight.abs() * half_unit(graph.decimals(figure));
+    } else {
+      *sum.bounds = *sum.bounds + graph.interval(figure, convention)->scaled(weight);
+    }
+  }
+  return sum;
+}
+
+// The linear constraint's terms, in words.
+std::string describe_linear(const ConstraintSet& constraints, ConstraintId id) {
+  const StatementGraph& graph = constraints.graph();
+  const auto figures = constraints.figures(id);
+  std::string text;
+  switch (constraints.kind(id)) {
+    case ConstraintKind::conversion:
+      text.append(figure_phrase(graph, figures[0]))
+          .append(" x ")
+          .append(constraints.weight(id, 0).to_string())
+          .append(" against ")
+          .append(figure_phrase(graph, figures[1]));
+      return text;
+    case ConstraintKind::equality:
+      text.append(figure_phrase(graph, figures[0]))
+          .append(" against ")
+          .append(figure_phrase(graph, figures[1]));
+      return text;
+    default: break;
+  }
+  text.append(figure_phrase(graph, figures[0])).append(" against");
+  for (std::size_t i = 1; i < figures.size(); ++i) {
+    const Decimal weight = -constraints.weight(id, i);
+    text.append(i == 1 ? " " : " ").append(weight.signum() < 0 ? "- " : i == 1 ? "" : "+ ");
+    if (weight.abs() != Decimal(1)) text.append(weight.abs().to_string()).append(" x ");
+    text.append(figure_phrase(graph, figures[i]));
+  }
+  return text;
+}
+
+CheckResult check_linear(const ConstraintSet& constraints, ConstraintId id,
+                         const CheckOptions& options) {
+  const StatementGraph& graph = constraints.graph();
+  const auto figures = constraints.figures(id);
+  const Sum sum = evaluate(
+      graph, figures.size(),
+      [&](std::size_t i) {
+        return std::pair{figures[i], constraints.weight(id, i)};
+      },
+      options.convention);
+  CheckResult result;
+  result.constraint = id;
+  if (sum.unreadable) {
+    result.verdict = Verdict::incomplete;
+    result.explanation = std::string(name_of(constraints.kind(id))) + ": " +
+                         figure_phrase(graph, *sum.unreadable) + " is unreadable";
+    return result;
+  }
+  result.difference = sum.points;
+  if (options.convention == RoundingConvention::round_to_nearest) {
+    result.tolerance = sum.tolerance;
+    result.verdict = sum.points.is_zero()                ? Verdict::pass
+                     : sum.points.abs() <= sum.tolerance ? Verdict::rounding
+                                                         : Verdict::fail;
+  } else {
+    const Interval& bounds = *sum.bounds;
+    result.tolerance = std::max(sum.points - bounds.lower(), bounds.upper() - sum.points);
+    result.verdict = sum.points.is_zero()         ? Verdict::pass
+                     : bounds.contains(Decimal()) ? Verdict::rounding
+                                                  : Verdict::fail;
+  }
+  // The same fact printed twice to the same precision must be printed the
+  // same (XBRL Calculations 1.1 on duplicate facts); only figures printed to
+  // different precisions may differ within their rounding.
+  if (constraints.kind(id) == ConstraintKind::equality && result.verdict == Verdict::rounding &&
+      graph.state(figures[0]) == graph.state(figures[1]) &&
+      graph.decimals(figures[0]) == graph.decimals(figures[1])) {
+    result.verdict = Verdict::fail;
+  }
+  if (options.explain) {
+    const FigureId first = figures[0];
+    result.explanation = std::string(name_of(constraints.kind(id)))
+                             .append(": ")
+                             .append(describe_linear(constraints, id))
+                             .append("; difference ")
+                             .append(in_scale_of(graph, first, result.difference))
+                             .append(", tolerance ")
+                             .append(in_scale_of(graph, first, result.tolerance))
+                             .append(": ")
+                             .append(verdict_phrase(result.verdict));
+  }
+  return result;
+}
+
+CheckResult check_ratio(const ConstraintSet& constraints, ConstraintId id,
+                        const CheckOptions& options) {
+  const StatementGraph& graph = constraints.graph();
+  const ConstraintSet::Ratio& ratio = constraints.ratio(id);
+  CheckResult result;
+  result.constraint = id;
+  const auto term_of = [](const LinearExpression& expression) {
+    return [&expression](std::size_t i) {
+      return std::pair{expression[i].figure, expression[i].weight};
+    };
+  };
+  const Sum numerator =
+      evaluate(graph, ratio.numerator.size(), term_of(ratio.numerator), options.convention);
+  const Sum denominator =
+      evaluate(graph, ratio.denominator.size(), term_of(ratio.denominator), options.convention);
+  const auto unreadable = graph.state(ratio.ratio) == FigureState::unreadable
+                              ? std::optional<FigureId>(ratio.ratio)
+                          : numerator.unreadable ? numerator.unreadable
+                                                 : denominator.unreadable;
+  if (unreadable) {
+    result.verdict = Verdict::incomplete;
+    result.explanation = "ratio: " + figure_phrase(graph, *unreadable) + " is unreadable";
+    return result;
+  }
+  const Interval numerator_bounds = numerator.interval().scaled(ratio.multiplier);
+  const Interval denominator_bounds = denominator.interval();
+  const Interval printed = *graph.interval(ratio.ratio, options.convention);
+  const Decimal printed_value = graph.value(ratio.ratio).value_or(Decimal());
+  if (denominator_bounds.contains(Decimal())) {
+    result.verdict = Verdict::incomplete;
+    result.explanation = "ratio: the denominator of " + figure_phrase(graph, ratio.ratio) +
+                         " may be zero within rounding";
+    return result;
+  }
+  const Decimal computed = divide(numerator.points * ratio.multiplier, denominator.points,
+                                  options.ratio_scale, RoundingMode::half_even);
+  const Interval possible = divide(numerator_bounds, denominator_bounds, options.ratio_scale);
+  result.difference = printed_value - computed;
+  result.tolerance = std::max(printed_value - printed.lower(), printed.upper() - printed_value) +
+                     std::max(computed - possible.lower(), possible.upper() - computed);
+  result.verdict = printed.contains(computed)   ? Verdict::pass
+                   : printed.overlaps(possible) ? Verdict::rounding
+                                                : Verdict::fail;
+  if (options.explain) {
+    std::string text = "ratio: " + figure_phrase(graph, ratio.ratio) + " against " +
+                       ratio.multiplier.to_string() + " x (";
+    for (std::size_t i = 0; i < ratio.numerator.size(); ++i) {
+      if (i > 0) text.append(ratio.numerator[i].weight.signum() < 0 ? " - " : " + ");
+      text.append(figure_phrase(graph, ratio.numerator[i].figure));
+    }
+    text.append(") / (");
+    for (std::size_t i = 0; i < ratio.denominator.size(); ++i) {
+      if (i > 0) text.append(ratio.denominator[i].weight.signum() < 0 ? " - " : " + ");
+      text.append(figure_phrase(graph, ratio.denominator[i].figure));
+    }
+    text.append(") = ")
+        .append(computed
+                    .rescaled(std::min(options.ratio_scale, graph.decimals(ratio.ratio) + 3),
+                              RoundingMode::half_even)
+                    .to_string())
+        .append(", within rounding ")
+        .append(possible.to_string())
+        .append("; printed ")
+        .append(printed.to_string())
+        .append(": ")
+        .append(verdict_phrase(result.verdict));
+    result.explanation = std::move(text);
+  }
+  return result;
+}
+
+bool holds(Verdict verdict) {
+  return verdict == Verdict::pass || verdict == Verdict::rounding;
+}
+
+// The derived-column rule (see check.hpp): a failed conversion of a figure
+// that is footed, or restated, from figures whose conversions hold.
+class DerivedColumns {
+ public:
+  DerivedColumns(const ConstraintSet& constraints, std::vector<CheckResult>& results)
+      : constraints_(constraints), results_(results) {
+    for (std::uint32_t index = 0; index < constraints.size(); ++index) {
+      const ConstraintId id(index);
+      const FigureId first = constraints.figures(id)[0];
+      switch (constraints.kind(id)) {
+        case ConstraintKind::footing: footings_of_total_.emplace(first, id); break;
+        case ConstraintKind::conversion: conversions_of_.emplace(first, id); break;
+        case ConstraintKind::equality:
+          equalities_of_.emplace(first, id);
+          equalities_of_.emplace(constraints.figures(id)[1], id);
+          break;
+        default: break;
+      }
+    }
+  }
+
+  // Re-judges failed conversions until nothing changes; each pass can
+  // settle one more level of subtotals.
+  void apply(bool explain) {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (CheckResult& result : results_) {
+        if (result.verdict != Verdict::fail ||
+            constraints_.kind(result.constraint) != ConstraintKind::conversion) {
+          continue;
+        }
+        if (const auto reason = derivation(result.constraint)) {
+          result.verdict = Verdict::rounding;
+          if (explain) result.explanation.append("; but ").append(*reason);
+          changed = true;
+        }
+      }
+    }
+  }
+
+ private:
+  Verdict verdict(ConstraintId id) const { return results_[id.index()].verdict; }
+  FigureId converted(ConstraintId conversion) const { return constraints_.figures(conversion)[0]; }
+  FigureId amount(ConstraintId conversion) const { return constraints_.figures(conversion)[1]; }
+  Decimal rate(ConstraintId conversion) const { return constraints_.weight(conversion, 0); }
+
+  // Whether a conversion of `from` into `to` at `rate` holds.
+  bool holding_conversion(FigureId to, FigureId from, const Decimal& at_rate) const {
+    const auto [begin, end] = conversions_of_.equal_range(to);
+    return std::any_of(begin, end, [&](const auto& entry) {
+      return amount(entry.second) == from && rate(entry.second) == at_rate &&
+             holds(verdict(entry.second));
+    });
+  }
+
+  std::optional<std::string> derivation(ConstraintId conversion) const {
+    const StatementGraph& graph = constraints_.graph();
+    const FigureId to = converted(conversion);
+    const FigureId from = amount(conversion);
+    const Decimal r = rate(conversion);
+    // Footed from converted parts.
+    const auto [begin, end] = footings_of_total_.equal_range(to);
+    for (auto it = begin; it != end; ++it) {
+      if (!holds(verdict(it->second))) continue;
+      const auto [source_begin, source_end] = footings_of_total_.equal_range(from);
+      for (auto source = source_begin; source != source_end; ++source) {
+        if (holds(verdict(source->second)) && parts_convert(it->second, source->second, r)) {
+          return "the converted figure is footed from converted lines (" +
+                 std::string(graph.text(to)) + " = the sum of the converted parts of " +
+                 graph.where(to) + "), each of which ties";
+        }
+      }
+    }
+    // Restated from a figure whose conversion holds.
+    const auto [equal_begin, equal_end] = equalities_of_.equal_range(to);
+    for (auto it = equal_begin; it != equal_end; ++it) {
+      if (!holds(verdict(it->second))) continue;
+      const auto pair = constraints_.figures(it->second);
+      const FigureId other = pair[0] == to ? pair[1] : pair[0];
+      const auto [other_begin, other_end] = conversions_of_.equal_range(other);
+      for (auto c = other_begin; c != other_end; ++c) {
+        if (c->second != conversion && rate(c->second) == r && holds(verdict(c->second)) &&
+            same_value(amount(c->second), from)) {
+          return "it restates " + graph.where(other) + ", whose conversion ties";
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Every part of `converted_footing` converts, at `rate`, from the part
+  // with the same weight of `source_footing`.
+  bool parts_convert(ConstraintId converted_footing, ConstraintId source_footing,
+                     const Decimal& rate) const {
+    const auto to = constraints_.figures(converted_footing);
+    const auto from = constraints_.figures(source_footing);
+    if (to.size() != from.size()) return false;
+    for (std::size_t i = 1; i < to.size(); ++i) {
+      bool found = false;
+      for (std::size_t j = 1; j < from.size() && !found; ++j) {
+        found =
+            constraints_.weight(converted_footing, i) == constraints_.weight(source_footing, j) &&
+            holding_conversion(to[i], from[j], rate);
+      }
+      // A nil part needs no conversion when its source is nil too.
+      if (!found && constraints_.graph().state(to[i]) == FigureState::nil) found = true;
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  bool same_value(FigureId a, FigureId b) const {
+    const StatementGraph& graph = constraints_.graph();
+    return a == b || (graph.value(a) && graph.value(b) && *graph.value(a) == *graph.value(b) &&
+                      graph.unit(a) == graph.unit(b) && graph.period(a) == graph.period(b));
+  }
+
+  const ConstraintSet& constraints_;
+  std::vector<CheckResult>& results_;
+  std::unordered_multimap<FigureId, ConstraintId> footings_of_total_;
+  std::unordered_multimap<FigureId, ConstraintId> conversions_of_;
+  std::unordered_multimap<FigureId, ConstraintId> equalities_of_;
+};
+
+}  // namespace
+
+std::string_view name_of(Verdict verdict) noexcept {
+  switch (verdict) {
+    case Verdict::pass: return "pass";
+    case Verdict::rounding: return "rounding";
+    case Verdict::fail: return "fail";
+    case Verdict::incomplete: return "incomplete";
+  }
+  return "";
+}
+
+std::size_t CheckReport::count(Verdict verdict) const {
+  return static_cast<std::size_t>(std::count_if(
+      results.begin(), results.end(), [&](const CheckResult& r) { return r.verdict == verdict; }));
+}
+
+std::vector<const CheckResult*> CheckReport::with(Verdict verdict) const {
+  std::vector<const CheckResult*> found;
+  for (const CheckResult& result : results) {
+    if (result.verdict == verdict) found.push_back(&result);
+  }
+  return found;
+}
+
+CheckResult check_one(const ConstraintSet& constraints, ConstraintId id,
+                      const CheckOptions& options) {
+  return constraints.kind(id) == ConstraintKind::ratio ? check_ratio(constraints, id, options)
+                                                       : check_linear(constraints, id, options);
+}
+
+CheckReport check(const ConstraintSet& constraints, const CheckOptions& options) {
+  CheckReport report;
+  report.results.reserve(constraints.size());
+  for (std::uint32_t index = 0; index < constraints.size(); ++index) {
+    report.results.push_back(check_one(constraints, ConstraintId(index), options));
+  }
+  DerivedColumns(constraints, report.results).apply(options.explain);
+  return report;
+}
+
+TIEOUT_END_NAMESPACE

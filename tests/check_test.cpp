@@ -1,0 +1,313 @@
+// Tests of tieout/check.hpp (and the builders of constraint.hpp): each
+// constraint kind on hand-computed values, at and just past the edge of the
+// rounding tolerance, positive and negative. Figures marked "seed" are from
+// the Q3 2024 release (examples/filings/004_5d25836ba150503a.txt).
+#include "tieout/check.hpp"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "tieout/constraint.hpp"
+#include "tieout/error.hpp"
+#include "tieout/graph.hpp"
+
+namespace {
+
+using namespace std::chrono_literals;
+using tieout::ConstraintId;
+using tieout::ConstraintSet;
+using tieout::Currency;
+using tieout::Decimal;
+using tieout::Duration;
+using tieout::FigureId;
+using tieout::Instant;
+using tieout::Period;
+using tieout::Scale;
+using tieout::Term;
+using tieout::Unit;
+using tieout::Verdict;
+
+const Unit rmb = Unit::money(Currency("CNY"));
+const Unit usd = Unit::money(Currency("USD"));
+const Period q3_2024 = Duration::months_ended(2024y / 9 / 30, 3);
+
+// A graph with one line item per figure, each on its own line of "test.txt".
+class check_fixture : public ::testing::Test {
+ protected:
+  FigureId figure(std::string_view text, const Period& period = q3_2024, const Unit& unit = rmb,
+                  Scale scale = Scale::units) {
+    const auto item = graph.add_line_item(table, "line " + std::to_string(next_line));
+    return graph.add_figure(item, period, unit, text, {document, next_line++, 2}, scale);
+  }
+  Verdict verdict(ConstraintId id, tieout::CheckOptions options = {}) {
+    return tieout::check_one(constraints, id, options).verdict;
+  }
+
+  tieout::StatementGraph graph;
+  tieout::DocumentId document = graph.add_document("test.txt");
+  tieout::TableId table = graph.add_table(document, "test", tieout::TableKind::other);
+  ConstraintSet constraints{graph};
+  std::uint32_t next_line = 1;
+};
+
+using footing = check_fixture;
+
+TEST_F(footing, passes_exactly_rounds_within_tolerance_and_fails_beyond) {
+  const FigureId one = figure("1"), two = figure("2");
+  const FigureId parts[] = {one, two};
+  EXPECT_EQ(verdict(constraints.add_footing(figure("3"), parts)), Verdict::pass);
+  // 4 - 3 = 1 within 0.5 x 3 = 1.5.
+  const auto near = tieout::check_one(constraints, constraints.add_footing(figure("4"), parts));
+  EXPECT_EQ(near.verdict, Verdict::rounding);
+  EXPECT_EQ(near.difference, Decimal(1));
+  EXPECT_EQ(near.tolerance, Decimal::parse("1.5"));
+  // 5 - 3 = 2 beyond 1.5.
+  EXPECT_EQ(verdict(constraints.add_footing(figure("5"), parts)), Verdict::fail);
+}
+
+TEST_F(footing, the_tolerance_edge_is_closed_on_both_sides) {
+  // One part printed to one place: tolerance 0.05 + 0.05 = 0.1.
+  const FigureId part[] = {figure("1.0")};
+  EXPECT_EQ(verdict(constraints.add_footing(figure("1.1"), part)), Verdict::rounding);
+  EXPECT_EQ(verdict(constraints.add_footing(figure("0.9"), part)), Verdict::rounding);
+  EXPECT_EQ(verdict(constraints.add_footing(figure("1.2"), part)), Verdict::fail);
+  EXPECT_EQ(verdict(constraints.add_footing(figure("0.8"), part)), Verdict::fail);
+  const FigureId negative[] = {figure("(1.0)")};
+  EXPECT_EQ(verdict(constraints.add_footing(figure("(1.1)"), negative)), Verdict::rounding);
+  EXPECT_EQ(verdict(constraints.add_footing(figure("(0.9)"), negative)), Verdict::rounding);
+  EXPECT_EQ(verdict(constraints.add_footing(figure("(1.2)"), negative)), Verdict::fail);
+  EXPECT_EQ(verdict(constraints.add_footing(figure("(0.8)"), negative)), Verdict::fail);
+}
+
+TEST_F(footing, truncated_figures_do_not_tie_at_an_open_end) {
+  // Truncation: 1.0 is [1.0, 1.1) and 1.1 is [1.1, 1.2); total - part is
+  // (0.0, 0.2), which does not contain zero. Rounded to nearest they touch.
+  const FigureId part[] = {figure("1.0")};
+  const ConstraintId id = constraints.add_footing(figure("1.1"), part);
+  tieout::CheckOptions truncation;
+  truncation.convention = tieout::RoundingConvention::truncation;
+  EXPECT_EQ(verdict(id, truncation), Verdict::fail);
+  EXPECT_EQ(verdict(id), Verdict::rounding);
+}
+
+TEST_F(footing, costs_in_parentheses_add_as_printed_and_weights_subtract) {
+  // seed lines 222-224: 1,885,574 + (1,582,220) = 303,354.
+  const FigureId parts[] = {figure("1,885,574"), figure("(1,582,220)")};
+  EXPECT_EQ(verdict(constraints.add_footing(figure("303,354"), parts)), Verdict::pass);
+  // seed lines 239-241: net loss attributable = net loss - NCI share:
+  // (1,061,066) - (3,931) = (1,057,135).
+  const Term weighted[] = {{figure("(1,061,066)"), Decimal(1)}, {figure("(3,931)"), Decimal(-1)}};
+  EXPECT_EQ(verdict(constraints.add_footing(figure("(1,057,135)"), weighted)), Verdict::pass);
+}
+
+TEST_F(footing, nil_parts_are_zero_and_unreadable_parts_make_it_incomplete) {
+  // seed line 219-222, Q2 2024: 1,234,542 + 657,238 + - = 1,891,780.
+  const FigureId parts[] = {figure("1,234,542"), figure("657,238"), figure("-")};
+  EXPECT_EQ(verdict(constraints.add_footing(figure("1,891,780"), parts)), Verdict::pass);
+  const FigureId damaged[] = {figure("(2.42.0(0)"), figure("1")};
+  const auto result = tieout::check_one(constraints, constraints.add_footing(figure("2"), damaged));
+  EXPECT_EQ(result.verdict, Verdict::incomplete);
+  EXPECT_NE(result.explanation.find("test.txt:"), std::string::npos);
+}
+
+TEST_F(footing, parts_must_share_the_totals_period_and_unit) {
+  const FigureId other_currency[] = {figure("1", q3_2024, usd)};
+  EXPECT_THROW(constraints.add_footing(figure("1"), other_currency), tieout::domain_error);
+  const FigureId other_period[] = {figure("1", Duration::months_ended(2024y / 6 / 30, 3))};
+  EXPECT_THROW(constraints.add_footing(figure("1"), other_period), tieout::domain_error);
+}
+
+TEST_F(footing, explanations_name_every_figure_with_its_location) {
+  const FigureId parts[] = {figure("1"), figure("2")};
+  const FigureId total = figure("5");
+  const auto result = tieout::check_one(constraints, constraints.add_footing(total, parts));
+  EXPECT_NE(result.explanation.find("test.txt:1:2"), std::string::npos) << result.explanation;
+  EXPECT_NE(result.explanation.find("test.txt:2:2"), std::string::npos) << result.explanation;
+  EXPECT_NE(result.explanation.find("test.txt:3:2"), std::string::npos) << result.explanation;
+  EXPECT_NE(result.explanation.find("difference 2, tolerance 1.5"), std::string::npos)
+      << result.explanation;
+}
+
+using period_sum = check_fixture;
+
+TEST_F(period_sum, quarters_add_up_to_nine_months_within_rounding) {
+  const Period q1 = Duration::months_ended(2024y / 3 / 31, 3);
+  const Period q2 = Duration::months_ended(2024y / 6 / 30, 3);
+  const Period nine = Duration::months_ended(2024y / 9 / 30, 9);
+  const FigureId quarters[] = {figure("100", q1), figure("200", q2), figure("300", q3_2024)};
+  EXPECT_EQ(verdict(constraints.add_period_sum(figure("600", nine), quarters)), Verdict::pass);
+  // Tolerance 4 x 0.5 = 2.
+  EXPECT_EQ(verdict(constraints.add_period_sum(figure("602", nine), quarters)), Verdict::rounding);
+  EXPECT_EQ(verdict(constraints.add_period_sum(figure("598", nine), quarters)), Verdict::rounding);
+  EXPECT_EQ(verdict(constraints.add_period_sum(figure("603", nine), quarters)), Verdict::fail);
+  EXPECT_EQ(verdict(constraints.add_period_sum(figure("597", nine), quarters)), Verdict::fail);
+  const FigureId gap[] = {quarters[0], quarters[2]};
+  EXPECT_THROW(constraints.add_period_sum(figure("400", nine), gap), tieout::domain_error);
+}
+
+using roll_forward = check_fixture;
+
+TEST_F(roll_forward, opening_plus_movements_is_closing) {
+  // seed lines 337-339, Q3 2024: 2,096,404 + (386,015) = 1,710,389.
+  const FigureId opening = figure("2,096,404", Instant(2024y / 6 / 30));
+  const FigureId movement[] = {figure("(386,015)")};
+  EXPECT_EQ(verdict(constraints.add_roll_forward(figure("1,710,389", Instant(2024y / 9 / 30)),
+                                                 opening, movement)),
+            Verdict::pass);
+  // Tolerance 1.5: off by 2 fails, off by 1 rounds.
+  EXPECT_EQ(verdict(constraints.add_roll_forward(figure("1,710,391", Instant(2024y / 9 / 30)),
+                                                 opening, movement)),
+            Verdict::fail);
+  EXPECT_EQ(verdict(constraints.add_roll_forward(figure("1,710,388", Instant(2024y / 9 / 30)),
+                                                 opening, movement)),
+            Verdict::rounding);
+  // A nine-month flow does not run from June 30.
+  const FigureId wrong[] = {figure("(1)", Duration::months_ended(2024y / 9 / 30, 9))};
+  EXPECT_THROW(constraints.add_roll_forward(figure("1", Instant(2024y / 9 / 30)), opening, wrong),
+               tieout::domain_error);
+}
+
+using conversion = check_fixture;
+
+TEST_F(conversion, convenience_translation_at_the_stated_rate) {
+  const Decimal rate = Decimal::parse("7.0176");
+  // seed line 222: US$268,692 x 7.0176 = 1,885,572,979.2 against RMB
+  // 1,885,574,000: difference -1,020.8, tolerance 7.0176 x 500 + 500 = 4,008.8.
+  const auto revenues = tieout::check_one(
+      constraints,
+      constraints.add_conversion(figure("268,692", q3_2024, usd, Scale::thousands),
+                                 figure("1,885,574", q3_2024, rmb, Scale::thousands), rate));
+  EXPECT_EQ(revenues.verdict, Verdict::rounding);
+  EXPECT_EQ(revenues.difference, Decimal::parse("-1020.8"));
+  EXPECT_EQ(revenues.tolerance, Decimal::parse("4008.8"));
+  // seed line 224: US$43,227 x 7.0176 - RMB303,354 (thousands) = -4,204.8,
+  // past 4,008.8 on its own.
+  EXPECT_EQ(
+      verdict(constraints.add_conversion(figure("43,227", q3_2024, usd, Scale::thousands),
+                                         figure("303,354", q3_2024, rmb, Scale::thousands), rate)),
+      Verdict::fail);
+}
+
+TEST_F(conversion, ads_times_fifteen_is_about_the_share_count) {
+  // seed narrative: 3,621,895,582 shares, "equivalent to about 241,459,705
+  // ADSs": 241,459,705 x 15 = 3,621,895,575, 7 short, within 15 x 0.5 + 0.5.
+  const FigureId ads = figure("241,459,705", Instant(2024y / 9 / 30), Unit::ads());
+  const FigureId shares = figure("3,621,895,582", Instant(2024y / 9 / 30), Unit::shares());
+  const auto result =
+      tieout::check_one(constraints, constraints.add_conversion(ads, shares, Decimal(15)));
+  EXPECT_EQ(result.verdict, Verdict::rounding);
+  EXPECT_EQ(result.difference, Decimal(-7));
+  EXPECT_EQ(result.tolerance, Decimal(8));
+}
+
+TEST_F(conversion, a_footed_us_dollar_subtotal_holds_and_says_why) {
+  // seed lines 222-224, Q3 2024 RMB and US$ columns.
+  const auto thousand = [&](std::string_view text, const Unit& unit) {
+    return figure(text, q3_2024, unit, Scale::thousands);
+  };
+  const FigureId rmb_parts[] = {thousand("1,885,574", rmb), thousand("(1,582,220)", rmb)};
+  const FigureId usd_parts[] = {thousand("268,692", usd), thousand("(225,465)", usd)};
+  const FigureId rmb_total = thousand("303,354", rmb), usd_total = thousand("43,227", usd);
+  const Decimal rate = Decimal::parse("7.0176");
+  constraints.add_footing(rmb_total, rmb_parts);
+  constraints.add_footing(usd_total, usd_parts);
+  constraints.add_conversion(usd_parts[0], rmb_parts[0], rate);
+  constraints.add_conversion(usd_parts[1], rmb_parts[1], rate);
+  const ConstraintId total = constraints.add_conversion(usd_total, rmb_total, rate);
+  const auto report = tieout::check(constraints);
+  EXPECT_EQ(report.count(Verdict::fail), 0u);
+  const auto& result = report.results[total.index()];
+  EXPECT_EQ(result.verdict, Verdict::rounding);
+  EXPECT_NE(result.explanation.find("footed from converted lines"), std::string::npos)
+      << result.explanation;
+  // Check on its own, the same conversion fails: the rule is what saves it.
+  EXPECT_EQ(verdict(total), Verdict::fail);
+}
+
+TEST_F(conversion, a_wrong_us_dollar_subtotal_still_fails) {
+  const auto thousand = [&](std::string_view text, const Unit& unit) {
+    return figure(text, q3_2024, unit, Scale::thousands);
+  };
+  const FigureId rmb_parts[] = {thousand("1,885,574", rmb), thousand("(1,582,220)", rmb)};
+  const FigureId usd_parts[] = {thousand("268,692", usd), thousand("(225,465)", usd)};
+  const Decimal rate = Decimal::parse("7.0176");
+  constraints.add_footing(thousand("303,354", rmb), rmb_parts);
+  const ConstraintId usd_footing = constraints.add_footing(thousand("43,272", usd), usd_parts);
+  constraints.add_conversion(usd_parts[0], rmb_parts[0], rate);
+  constraints.add_conversion(usd_parts[1], rmb_parts[1], rate);
+  const auto report = tieout::check(constraints);
+  EXPECT_EQ(report.results[usd_footing.index()].verdict, Verdict::fail);
+}
+
+using equality = check_fixture;
+
+TEST_F(equality, the_same_fact_to_the_same_precision_must_be_equal) {
+  const FigureId statement = figure("196,240");
+  EXPECT_EQ(verdict(constraints.add_equality(figure("196,240"), statement)), Verdict::pass);
+  // Intervals [196239.5, 196240.5] and [196240.5, 196241.5] touch, but two
+  // printings of one fact at one precision differ only by error.
+  EXPECT_EQ(verdict(constraints.add_equality(figure("196,241"), statement)), Verdict::fail);
+  // At different precisions they may differ within rounding.
+  EXPECT_EQ(verdict(constraints.add_equality(figure("196,240.4"), statement)), Verdict::rounding);
+  EXPECT_EQ(verdict(constraints.add_equality(figure("196,240.6"), statement)), Verdict::fail);
+  EXPECT_THROW(constraints.add_equality(figure("1", q3_2024, usd), statement),
+               tieout::domain_error);
+}
+
+using ratio = check_fixture;
+
+TEST_F(ratio, margins_and_eps_computed_from_the_printed_figures) {
+  // seed lines 222, 224, 270: gross margin 100 x 303,354 / 1,885,574 = 16.088%.
+  const FigureId revenues = figure("1,885,574", q3_2024, rmb, Scale::thousands);
+  const FigureId profit = figure("303,354", q3_2024, rmb, Scale::thousands);
+  const auto margin = [&](std::string_view printed) {
+    return constraints.add_ratio(figure(printed, q3_2024, Unit::percent()), {{profit, Decimal(1)}},
+                                 {{revenues, Decimal(1)}}, Decimal(100));
+  };
+  EXPECT_EQ(verdict(margin("16.1%")), Verdict::pass);
+  EXPECT_EQ(verdict(margin("16.2%")), Verdict::fail);
+  EXPECT_EQ(verdict(margin("16.0%")), Verdict::fail);
+  // seed lines 241, 243, 245, Q3 2023: (785,859) thousand / 3,564,635,578
+  // shares = RMB -0.2205 a share, printed (0.22).
+  const FigureId loss = figure("(785,859)", q3_2024, rmb, Scale::thousands);
+  const FigureId shares = figure("3,564,635,578", q3_2024, Unit::shares());
+  const auto eps = [&](std::string_view printed) {
+    return constraints.add_ratio(figure(printed, q3_2024, Unit::per_share(Currency("CNY"))),
+                                 {{loss, Decimal(1)}}, {{shares, Decimal(1)}}, Decimal(1));
+  };
+  EXPECT_EQ(verdict(eps("(0.22)")), Verdict::pass);
+  EXPECT_EQ(verdict(eps("(0.23)")), Verdict::fail);
+}
+
+TEST_F(ratio, rounding_of_the_inputs_can_explain_a_ratio) {
+  // 1 / 8 = 0.125; with 1 and 8 rounded to units the ratio can be anything in
+  // [0.5 / 8.5, 1.5 / 7.5] = [0.0588..., 0.2].
+  const FigureId one = figure("1"), eight = figure("8"), minus_one = figure("(1)");
+  const auto ratio_of = [&](FigureId numerator, std::string_view printed) {
+    return constraints.add_ratio(figure(printed, q3_2024, Unit::pure()), {{numerator, Decimal(1)}},
+                                 {{eight, Decimal(1)}}, Decimal(1));
+  };
+  EXPECT_EQ(verdict(ratio_of(one, "0.13")), Verdict::pass);  // [0.125, 0.135] holds 0.125
+  EXPECT_EQ(verdict(ratio_of(one, "0.14")), Verdict::rounding);
+  EXPECT_EQ(verdict(ratio_of(one, "0.20")), Verdict::rounding);  // touches 0.2
+  EXPECT_EQ(verdict(ratio_of(one, "0.21")), Verdict::fail);
+  EXPECT_EQ(verdict(ratio_of(minus_one, "(0.14)")), Verdict::rounding);
+  EXPECT_EQ(verdict(ratio_of(minus_one, "(0.21)")), Verdict::fail);
+}
+
+TEST_F(ratio, growth_is_the_change_over_the_prior_figure) {
+  // seed narrative: revenues RMB1,885.6 million "increased by 16.0%" from
+  // RMB1,625.2 million; on the thousands: 260,366 / 1,625,208 = 16.02%.
+  const FigureId current = figure("1,885,574"), prior = figure("1,625,208");
+  const auto growth = [&](std::string_view printed) {
+    return constraints.add_ratio(figure(printed, q3_2024, Unit::percent()),
+                                 {{current, Decimal(1)}, {prior, Decimal(-1)}},
+                                 {{prior, Decimal(1)}}, Decimal(100));
+  };
+  EXPECT_EQ(verdict(growth("16.0%")), Verdict::pass);
+  EXPECT_EQ(verdict(growth("16.1%")), Verdict::fail);
+}
+
+}  // namespace
