@@ -5,6 +5,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include "decimal_internal.hpp"
+
 TIEOUT_BEGIN_NAMESPACE
 namespace {
 
@@ -73,6 +75,57 @@ Sum evaluate(const StatementGraph& graph, std::size_t count, TermAt term_at,
   return sum;
 }
 
+// D = Σ w·v and T = Σ |w|·h of a linear row in integers at one scale (the
+// finest of the values' scales and the half-units' places), when every weight
+// is a small integer and every value a small coefficient: the common case,
+// a pass over the graph's arrays with no Decimal arithmetic. Nothing when a
+// term needs the general path (which also reports unreadable figures).
+struct IntegerSum {
+  detail::int128_t difference = 0;
+  detail::int128_t tolerance = 0;
+  int scale = 0;
+};
+
+std::optional<IntegerSum> integer_sum(const ConstraintSet& constraints, ConstraintId id) {
+  constexpr std::int64_t max_weight = std::int64_t{1} << 20;
+  const StatementGraph& graph = constraints.graph();
+  const auto figures = constraints.figures(id);
+  const auto weights = constraints.weight_coefficients(id);
+  const auto weight_scales = constraints.weight_scales(id);
+  const auto coefficients = graph.values().coefficients();
+  const auto scales = graph.values().scales();
+  const auto decimals = graph.all_decimals();
+  const auto states = graph.states();
+  IntegerSum sum;
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    const std::uint32_t f = figures[i].index();
+    if (weight_scales[i] != 0 || weights[i] > max_weight || weights[i] < -max_weight) {
+      return std::nullopt;
+    }
+    if (states[f] == FigureState::unreadable) return std::nullopt;
+    if (states[f] == FigureState::nil) continue;
+    if (scales[f] & DecimalArray::big_marker) return std::nullopt;
+    sum.scale = std::max({sum.scale, static_cast<int>(scales[f]), decimals[f] + 1});
+  }
+  if (sum.scale > 18) return std::nullopt;
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    const std::uint32_t f = figures[i].index();
+    if (states[f] == FigureState::nil) continue;
+    const int half_unit_places = sum.scale - decimals[f] - 1;
+    std::int64_t aligned = 0;
+    if (half_unit_places > 17 ||
+        __builtin_mul_overflow(coefficients[f], detail::pow10_int64[sum.scale - scales[f]],
+                               &aligned)) {
+      return std::nullopt;
+    }
+    const std::int64_t magnitude = weights[i] < 0 ? -weights[i] : weights[i];
+    sum.difference += static_cast<detail::int128_t>(weights[i]) * aligned;
+    sum.tolerance +=
+        static_cast<detail::int128_t>(magnitude) * 5 * detail::pow10_int64[half_unit_places];
+  }
+  return sum;
+}
+
 // The linear constraint's terms, in words.
 std::string describe_linear(const ConstraintSet& constraints, ConstraintId id) {
   const StatementGraph& graph = constraints.graph();
@@ -103,37 +156,12 @@ std::string describe_linear(const ConstraintSet& constraints, ConstraintId id) {
   return text;
 }
 
-CheckResult check_linear(const ConstraintSet& constraints, ConstraintId id,
-                         const CheckOptions& options) {
+// What every linear result gets, however its sums were computed: the rule
+// for duplicated facts and the explanation.
+void finish_linear(const ConstraintSet& constraints, ConstraintId id, const CheckOptions& options,
+                   CheckResult& result) {
   const StatementGraph& graph = constraints.graph();
   const auto figures = constraints.figures(id);
-  const Sum sum = evaluate(
-      graph, figures.size(),
-      [&](std::size_t i) {
-        return std::pair{figures[i], constraints.weight(id, i)};
-      },
-      options.convention);
-  CheckResult result;
-  result.constraint = id;
-  if (sum.unreadable) {
-    result.verdict = Verdict::incomplete;
-    result.explanation = std::string(name_of(constraints.kind(id))) + ": " +
-                         figure_phrase(graph, *sum.unreadable) + " is unreadable";
-    return result;
-  }
-  result.difference = sum.points;
-  if (options.convention == RoundingConvention::round_to_nearest) {
-    result.tolerance = sum.tolerance;
-    result.verdict = sum.points.is_zero()                ? Verdict::pass
-                     : sum.points.abs() <= sum.tolerance ? Verdict::rounding
-                                                         : Verdict::fail;
-  } else {
-    const Interval& bounds = *sum.bounds;
-    result.tolerance = std::max(sum.points - bounds.lower(), bounds.upper() - sum.points);
-    result.verdict = sum.points.is_zero()         ? Verdict::pass
-                     : bounds.contains(Decimal()) ? Verdict::rounding
-                                                  : Verdict::fail;
-  }
   // The same fact printed twice to the same precision must be printed the
   // same (XBRL Calculations 1.1 on duplicate facts); only figures printed to
   // different precisions may differ within their rounding.
@@ -154,6 +182,54 @@ CheckResult check_linear(const ConstraintSet& constraints, ConstraintId id,
                              .append(": ")
                              .append(verdict_phrase(result.verdict));
   }
+}
+
+CheckResult check_linear(const ConstraintSet& constraints, ConstraintId id,
+                         const CheckOptions& options) {
+  const StatementGraph& graph = constraints.graph();
+  const auto figures = constraints.figures(id);
+  CheckResult result;
+  result.constraint = id;
+  const auto integers = options.convention == RoundingConvention::round_to_nearest
+                            ? integer_sum(constraints, id)
+                            : std::nullopt;
+  if (integers) {
+    const detail::int128_t magnitude =
+        integers->difference < 0 ? -integers->difference : integers->difference;
+    result.difference = detail::DecimalAccess::make(integers->difference, integers->scale);
+    result.tolerance = detail::DecimalAccess::make(integers->tolerance, integers->scale);
+    result.verdict = magnitude == 0                     ? Verdict::pass
+                     : magnitude <= integers->tolerance ? Verdict::rounding
+                                                        : Verdict::fail;
+    finish_linear(constraints, id, options, result);
+    return result;
+  }
+  const Sum sum = evaluate(
+      graph, figures.size(),
+      [&](std::size_t i) {
+        return std::pair{figures[i], constraints.weight(id, i)};
+      },
+      options.convention);
+  if (sum.unreadable) {
+    result.verdict = Verdict::incomplete;
+    result.explanation = std::string(name_of(constraints.kind(id))) + ": " +
+                         figure_phrase(graph, *sum.unreadable) + " is unreadable";
+    return result;
+  }
+  result.difference = sum.points;
+  if (options.convention == RoundingConvention::round_to_nearest) {
+    result.tolerance = sum.tolerance;
+    result.verdict = sum.points.is_zero()                ? Verdict::pass
+                     : sum.points.abs() <= sum.tolerance ? Verdict::rounding
+                                                         : Verdict::fail;
+  } else {
+    const Interval& bounds = *sum.bounds;
+    result.tolerance = std::max(sum.points - bounds.lower(), bounds.upper() - sum.points);
+    result.verdict = sum.points.is_zero()         ? Verdict::pass
+                     : bounds.contains(Decimal()) ? Verdict::rounding
+                                                  : Verdict::fail;
+  }
+  finish_linear(constraints, id, options, result);
   return result;
 }
 
@@ -393,7 +469,14 @@ CheckReport check(const ConstraintSet& constraints, const CheckOptions& options)
   for (std::uint32_t index = 0; index < constraints.size(); ++index) {
     report.results.push_back(check_one(constraints, ConstraintId(index), options));
   }
-  DerivedColumns(constraints, report.results).apply(options.explain);
+  // The rule's indexes cost more than a whole check of a large graph; build
+  // them only when there is a failed conversion to re-judge.
+  const bool failed_conversion =
+      std::any_of(report.results.begin(), report.results.end(), [&](const CheckResult& r) {
+        return r.verdict == Verdict::fail &&
+               constraints.kind(r.constraint) == ConstraintKind::conversion;
+      });
+  if (failed_conversion) DerivedColumns(constraints, report.results).apply(options.explain);
   return report;
 }
 

@@ -146,6 +146,16 @@ Decimal ConstraintSet::weight(ConstraintId id, std::size_t term) const {
   return term_weights_[row_begin_[id.index()] + term];
 }
 
+std::span<const std::int64_t> ConstraintSet::weight_coefficients(ConstraintId id) const {
+  const std::uint32_t begin = row_begin_[id.index()];
+  return term_weights_.coefficients().subspan(begin, row_begin_[id.index() + 1] - begin);
+}
+
+std::span<const std::uint8_t> ConstraintSet::weight_scales(ConstraintId id) const {
+  const std::uint32_t begin = row_begin_[id.index()];
+  return term_weights_.scales().subspan(begin, row_begin_[id.index() + 1] - begin);
+}
+
 std::vector<ConstraintId> ConstraintSet::constraints_of(FigureId figure) const {
   std::vector<ConstraintId> found;
   for (std::uint32_t index = 0; index < kinds_.size(); ++index) {

@@ -93,6 +93,10 @@ class ConstraintSet {
   std::span<const FigureId> figures(ConstraintId id) const;
   /// The weight of term `term` of constraint `id`.
   Decimal weight(ConstraintId id, std::size_t term) const;
+  /// The weights of constraint `id`'s terms as a column, aligned with
+  /// figures(id): coefficients and scale bytes as in DecimalArray.
+  std::span<const std::int64_t> weight_coefficients(ConstraintId id) const;
+  std::span<const std::uint8_t> weight_scales(ConstraintId id) const;
   /// The numerator, denominator and multiplier of a ratio constraint.
   struct Ratio {
     FigureId ratio;

@@ -13,9 +13,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "tieout/decimal.hpp"
@@ -105,6 +105,13 @@ class StatementGraph {
   std::string where(FigureId figure) const;
   /// "Gross profit, 2024-07-01..2024-09-30, USD: 43,227 (file:224:6)".
   std::string describe(FigureId figure) const;
+
+  /// Every figure's value as one column (zero for nil and unreadable
+  /// figures), its decimals and its state, indexed by FigureId: for kernels
+  /// that check many constraints in one pass over arrays.
+  const DecimalArray& values() const noexcept { return values_; }
+  std::span<const std::int16_t> all_decimals() const noexcept { return decimals_; }
+  std::span<const FigureState> states() const noexcept { return state_; }
 
   // Line items, tables, documents.
   std::string_view label(LineItemId item) const { return items_[item.index()].label; }
