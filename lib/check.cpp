@@ -369,22 +369,26 @@ class DerivedColumns {
     const FigureId from = amount(conversion);
     const Decimal r = rate(conversion);
     // Footed from converted parts.
+    // The converted column must foot exactly: it was added up from the
+    // printed converted lines. A converted total that foots only within
+    // rounding is neither converted nor added up, and stays failed.
     const auto [begin, end] = footings_of_total_.equal_range(to);
     for (auto it = begin; it != end; ++it) {
-      if (!holds(verdict(it->second))) continue;
+      if (verdict(it->second) != Verdict::pass) continue;
       const auto [source_begin, source_end] = footings_of_total_.equal_range(from);
       for (auto source = source_begin; source != source_end; ++source) {
         if (holds(verdict(source->second)) && parts_convert(it->second, source->second, r)) {
-          return "the converted figure is footed from converted lines (" +
-                 std::string(graph.text(to)) + " = the sum of the converted parts of " +
-                 graph.where(to) + "), each of which ties";
+          return "the converted figure is footed from converted lines: " +
+                 std::string(graph.text(to)) + " is the sum of " + part_locations(it->second) +
+                 ", each of which converts from its line of " + graph.where(from) +
+                 " within rounding, and converting lines one by one accumulates their rounding";
         }
       }
     }
     // Restated from a figure whose conversion holds.
     const auto [equal_begin, equal_end] = equalities_of_.equal_range(to);
     for (auto it = equal_begin; it != equal_end; ++it) {
-      if (!holds(verdict(it->second))) continue;
+      if (verdict(it->second) != Verdict::pass) continue;
       const auto pair = constraints_.figures(it->second);
       const FigureId other = pair[0] == to ? pair[1] : pair[0];
       const auto [other_begin, other_end] = conversions_of_.equal_range(other);
@@ -398,25 +402,40 @@ class DerivedColumns {
     return std::nullopt;
   }
 
-  // Every part of `converted_footing` converts, at `rate`, from the part
-  // with the same weight of `source_footing`.
+  // The parts of `converted_footing` pair one to one, weight for weight,
+  // with the parts of `source_footing`: each converts from its partner at
+  // `rate` by a conversion that holds, or both are nil.
   bool parts_convert(ConstraintId converted_footing, ConstraintId source_footing,
                      const Decimal& rate) const {
+    const StatementGraph& graph = constraints_.graph();
     const auto to = constraints_.figures(converted_footing);
     const auto from = constraints_.figures(source_footing);
     if (to.size() != from.size()) return false;
+    std::vector<bool> paired(from.size(), false);
     for (std::size_t i = 1; i < to.size(); ++i) {
       bool found = false;
       for (std::size_t j = 1; j < from.size() && !found; ++j) {
-        found =
-            constraints_.weight(converted_footing, i) == constraints_.weight(source_footing, j) &&
-            holding_conversion(to[i], from[j], rate);
+        if (paired[j] ||
+            constraints_.weight(converted_footing, i) != constraints_.weight(source_footing, j)) {
+          continue;
+        }
+        const bool both_nil =
+            graph.state(to[i]) == FigureState::nil && graph.state(from[j]) == FigureState::nil;
+        found = paired[j] = both_nil || holding_conversion(to[i], from[j], rate);
       }
-      // A nil part needs no conversion when its source is nil too.
-      if (!found && constraints_.graph().state(to[i]) == FigureState::nil) found = true;
       if (!found) return false;
     }
     return true;
+  }
+
+  // "file:line:column" of each figure after the first of a constraint.
+  std::string part_locations(ConstraintId id) const {
+    const auto figures = constraints_.figures(id);
+    std::string text;
+    for (std::size_t i = 1; i < figures.size(); ++i) {
+      text.append(i == 1 ? "" : ", ").append(constraints_.graph().where(figures[i]));
+    }
+    return text;
   }
 
   bool same_value(FigureId a, FigureId b) const {

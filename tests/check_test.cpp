@@ -241,6 +241,29 @@ TEST_F(conversion, a_wrong_us_dollar_subtotal_still_fails) {
   EXPECT_EQ(report.results[usd_footing.index()].verdict, Verdict::fail);
 }
 
+TEST_F(conversion, a_converted_subtotal_that_foots_only_within_rounding_is_not_derived) {
+  // US$ 43,226: 268,692 - 225,465 = 43,227 is 1 more (within the footing's
+  // 1.5), and 43,226 x 7.0176 = 303,342.7776 thousand is 11,222.4 short of
+  // RMB 303,354 thousand, past 4,008.8. Added up from the printed lines it
+  // would be 43,227; converted, 43,228: it is neither, so it stays failed.
+  const auto thousand = [&](std::string_view text, const Unit& unit) {
+    return figure(text, q3_2024, unit, Scale::thousands);
+  };
+  const FigureId rmb_parts[] = {thousand("1,885,574", rmb), thousand("(1,582,220)", rmb)};
+  const FigureId usd_parts[] = {thousand("268,692", usd), thousand("(225,465)", usd)};
+  const FigureId rmb_total = thousand("303,354", rmb), usd_total = thousand("43,226", usd);
+  const Decimal rate = Decimal::parse("7.0176");
+  constraints.add_footing(rmb_total, rmb_parts);
+  const ConstraintId usd_footing = constraints.add_footing(usd_total, usd_parts);
+  constraints.add_conversion(usd_parts[0], rmb_parts[0], rate);
+  constraints.add_conversion(usd_parts[1], rmb_parts[1], rate);
+  const ConstraintId total = constraints.add_conversion(usd_total, rmb_total, rate);
+  const auto report = tieout::check(constraints);
+  EXPECT_EQ(report.results[usd_footing.index()].verdict, Verdict::rounding);
+  EXPECT_EQ(report.results[total.index()].verdict, Verdict::fail);
+  EXPECT_EQ(report.results[total.index()].difference, Decimal::parse("-11222.4"));
+}
+
 using equality = check_fixture;
 
 TEST_F(equality, the_same_fact_to_the_same_precision_must_be_equal) {

@@ -12,9 +12,12 @@
 // One rule goes beyond single constraints: a converted subtotal is often
 // footed from converted lines rather than converted itself (US$ gross
 // profit = US$ revenues − US$ cost). When a conversion fails but the
-// converted figure is the total of a footing that holds, whose parts are
-// each converted from the parts of a footing of the amount, the conversion
-// holds by rounding and the result says so.
+// converted figure is the total of a footing that ties exactly (the column
+// was added up from its printed lines), whose parts pair
+// one to one with the parts of a footing of the amount by conversions that
+// hold — or it restates, by an exact equality, a figure whose
+// conversion from the same amount holds — the conversion holds by rounding
+// and the result says why.
 //
 // Related: constraint.hpp. Stability: stable.
 #pragma once
@@ -33,7 +36,9 @@ TIEOUT_BEGIN_NAMESPACE
 
 /// How a check ended.
 enum class Verdict : std::uint8_t {
-  pass = 0,        ///< the printed values satisfy it exactly
+  /// The printed values satisfy it exactly; for a ratio, the ratio computed
+  /// from the printed figures rounds to the printed ratio.
+  pass = 0,
   rounding = 1,    ///< satisfied only within the figures' rounding
   fail = 2,        ///< no values the figures stand for satisfy it
   incomplete = 3,  ///< a figure it needs is unreadable
