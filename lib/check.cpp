@@ -34,6 +34,9 @@ std::string_view verdict_phrase(Verdict verdict) {
              "of its last printed digit";
     case Verdict::fail: return "does not tie: the difference is more than rounding explains";
     case Verdict::incomplete: return "cannot be checked";
+    case Verdict::info:
+      return "is noted: the percentage rounds the other way from its own ratio so that the "
+             "percentages of the total add up to 100%";
   }
   return "";
 }
@@ -451,6 +454,50 @@ class DerivedColumns {
   std::unordered_multimap<FigureId, ConstraintId> equalities_of_;
 };
 
+// The adjusted-percentage rule (see check.hpp).
+void note_adjusted_percentages(const ConstraintSet& constraints, std::vector<CheckResult>& results,
+                               bool explain) {
+  const StatementGraph& graph = constraints.graph();
+  const auto is_candidate = [&](const CheckResult& result) {
+    if (result.verdict != Verdict::fail ||
+        constraints.kind(result.constraint) != ConstraintKind::ratio) {
+      return false;
+    }
+    const FigureId percentage = constraints.ratio(result.constraint).ratio;
+    return graph.unit(percentage).kind() == UnitKind::percent &&
+           result.difference.abs() < Decimal(1).shifted(-graph.decimals(percentage));
+  };
+  if (std::none_of(results.begin(), results.end(), is_candidate)) return;
+  std::unordered_multimap<FigureId, ConstraintId> footings_of_part;
+  for (std::uint32_t index = 0; index < constraints.size(); ++index) {
+    const ConstraintId id(index);
+    if (constraints.kind(id) != ConstraintKind::footing) continue;
+    const auto figures = constraints.figures(id);
+    for (std::size_t i = 1; i < figures.size(); ++i)
+      footings_of_part.emplace(figures[i], id);
+  }
+  for (CheckResult& result : results) {
+    if (!is_candidate(result)) continue;
+    const FigureId percentage = constraints.ratio(result.constraint).ratio;
+    const auto [begin, end] = footings_of_part.equal_range(percentage);
+    for (auto it = begin; it != end; ++it) {
+      const FigureId total = constraints.figures(it->second)[0];
+      if (results[it->second.index()].verdict == Verdict::pass &&
+          graph.value(total) == Decimal(100)) {
+        result.verdict = Verdict::info;
+        if (explain) {
+          result.explanation.append("; but ")
+              .append(verdict_phrase(Verdict::info))
+              .append(" (")
+              .append(graph.where(total))
+              .append(")");
+        }
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::string_view name_of(Verdict verdict) noexcept {
@@ -459,6 +506,7 @@ std::string_view name_of(Verdict verdict) noexcept {
     case Verdict::rounding: return "rounding";
     case Verdict::fail: return "fail";
     case Verdict::incomplete: return "incomplete";
+    case Verdict::info: return "info";
   }
   return "";
 }
@@ -496,6 +544,7 @@ CheckReport check(const ConstraintSet& constraints, const CheckOptions& options)
                constraints.kind(r.constraint) == ConstraintKind::conversion;
       });
   if (failed_conversion) DerivedColumns(constraints, report.results).apply(options.explain);
+  note_adjusted_percentages(constraints, report.results, options.explain);
   return report;
 }
 

@@ -143,6 +143,12 @@ TEST_F(period_sum, quarters_add_up_to_nine_months_within_rounding) {
   EXPECT_EQ(verdict(constraints.add_period_sum(figure("598", nine), quarters)), Verdict::rounding);
   EXPECT_EQ(verdict(constraints.add_period_sum(figure("603", nine), quarters)), Verdict::fail);
   EXPECT_EQ(verdict(constraints.add_period_sum(figure("597", nine), quarters)), Verdict::fail);
+  // Negative, the same.
+  const FigureId losses[] = {figure("(100)", q1), figure("(200)", q2), figure("(300)", q3_2024)};
+  EXPECT_EQ(verdict(constraints.add_period_sum(figure("(602)", nine), losses)), Verdict::rounding);
+  EXPECT_EQ(verdict(constraints.add_period_sum(figure("(598)", nine), losses)), Verdict::rounding);
+  EXPECT_EQ(verdict(constraints.add_period_sum(figure("(603)", nine), losses)), Verdict::fail);
+  EXPECT_EQ(verdict(constraints.add_period_sum(figure("(597)", nine), losses)), Verdict::fail);
   const FigureId gap[] = {quarters[0], quarters[2]};
   EXPECT_THROW(constraints.add_period_sum(figure("400", nine), gap), tieout::domain_error);
 }
@@ -200,6 +206,28 @@ TEST_F(conversion, ads_times_fifteen_is_about_the_share_count) {
   EXPECT_EQ(result.verdict, Verdict::rounding);
   EXPECT_EQ(result.difference, Decimal(-7));
   EXPECT_EQ(result.tolerance, Decimal(8));
+}
+
+TEST_F(conversion, the_tolerance_edge_is_closed_on_both_sides) {
+  // 10 ADS x 15 = 150 shares; tolerance 15 x 0.5 + 0.5 = 8.
+  const Period at = Instant(2024y / 9 / 30);
+  const FigureId ads = figure("10", at, Unit::ads());
+  const auto against = [&](std::string_view shares) {
+    return verdict(
+        constraints.add_conversion(ads, figure(shares, at, Unit::shares()), Decimal(15)));
+  };
+  EXPECT_EQ(against("158"), Verdict::rounding);  // difference -8
+  EXPECT_EQ(against("142"), Verdict::rounding);  // difference 8
+  EXPECT_EQ(against("159"), Verdict::fail);
+  EXPECT_EQ(against("141"), Verdict::fail);
+  // Negative amounts: (10) x 15 against (158) and (159).
+  const FigureId negative = figure("(10)", at, Unit::ads());
+  EXPECT_EQ(verdict(constraints.add_conversion(negative, figure("(158)", at, Unit::shares()),
+                                               Decimal(15))),
+            Verdict::rounding);
+  EXPECT_EQ(verdict(constraints.add_conversion(negative, figure("(159)", at, Unit::shares()),
+                                               Decimal(15))),
+            Verdict::fail);
 }
 
 TEST_F(conversion, a_footed_us_dollar_subtotal_holds_and_says_why) {
@@ -318,6 +346,50 @@ TEST_F(ratio, rounding_of_the_inputs_can_explain_a_ratio) {
   EXPECT_EQ(verdict(ratio_of(one, "0.21")), Verdict::fail);
   EXPECT_EQ(verdict(ratio_of(minus_one, "(0.14)")), Verdict::rounding);
   EXPECT_EQ(verdict(ratio_of(minus_one, "(0.21)")), Verdict::fail);
+}
+
+TEST_F(ratio, percentages_adjusted_to_total_100_are_info_not_fail) {
+  // FY2023 announcement (examples/filings/003_2b93c8209c643bac.txt, lines
+  // 258-262), employees by function: 1,243, 372, 613 and 8,265 of 10,493 are
+  // 11.85%, 3.55%, 5.84% and 78.77%, which round to 12, 4, 6 and 79 (101);
+  // the filing prints 3% for sales and marketing so that the column is 100%.
+  const Period year_end = Instant(2023y / 12 / 31);
+  const FigureId total = figure("10,493", year_end, Unit::pure());
+  const char* counts[] = {"1,243", "372", "613", "8,265"};
+  const char* printed[] = {"12%", "3%", "6%", "79%"};
+  std::vector<FigureId> percentages;
+  std::vector<ConstraintId> ratios;
+  for (int i = 0; i < 4; ++i) {
+    percentages.push_back(figure(printed[i], year_end, Unit::percent()));
+    ratios.push_back(constraints.add_ratio(
+        percentages.back(), {{figure(counts[i], year_end, Unit::pure()), Decimal(1)}},
+        {{total, Decimal(1)}}, Decimal(100)));
+  }
+  const FigureId hundred = figure("100%", year_end, Unit::percent());
+  const ConstraintId column = constraints.add_footing(hundred, percentages);
+  const auto report = tieout::check(constraints);
+  EXPECT_EQ(report.results[column.index()].verdict, Verdict::pass);
+  EXPECT_EQ(report.results[ratios[0].index()].verdict, Verdict::pass);
+  EXPECT_EQ(report.results[ratios[1].index()].verdict, Verdict::info);
+  EXPECT_NE(report.results[ratios[1].index()].explanation.find("add up to 100%"),
+            std::string::npos);
+  EXPECT_EQ(report.results[ratios[2].index()].verdict, Verdict::pass);
+  EXPECT_EQ(report.results[ratios[3].index()].verdict, Verdict::pass);
+  // On its own, 3% fails: 100 x 372 / 10,493 = 3.545...
+  EXPECT_EQ(verdict(ratios[1]), Verdict::fail);
+}
+
+TEST_F(ratio, a_percentage_two_units_off_fails_even_in_a_column_of_100) {
+  const Period year_end = Instant(2023y / 12 / 31);
+  const FigureId total = figure("10,493", year_end, Unit::pure());
+  // 100 x 372 / 10,493 = 3.55: printed 2% is more than one unit away.
+  const FigureId wrong = figure("2%", year_end, Unit::percent());
+  const ConstraintId id =
+      constraints.add_ratio(wrong, {{figure("372", year_end, Unit::pure()), Decimal(1)}},
+                            {{total, Decimal(1)}}, Decimal(100));
+  const FigureId parts[] = {wrong, figure("98%", year_end, Unit::percent())};
+  constraints.add_footing(figure("100%", year_end, Unit::percent()), parts);
+  EXPECT_EQ(tieout::check(constraints).results[id.index()].verdict, Verdict::fail);
 }
 
 TEST_F(ratio, growth_is_the_change_over_the_prior_figure) {

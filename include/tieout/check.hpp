@@ -19,6 +19,13 @@
 // conversion from the same amount holds — the conversion holds by rounding
 // and the result says why.
 //
+// And one for percentages of a total, which are often printed to add up to
+// 100%: one of them then rounds the other way from its own ratio (3.545%
+// printed 3% so that 12% + 3% + 6% + 79% = 100%). A failed percentage that
+// is less than one printed unit from its computed ratio, and is a part of a
+// footing of percentages that ties exactly to a total printed as 100%, is
+// info, not fail.
+//
 // Related: constraint.hpp. Stability: stable.
 #pragma once
 
@@ -42,9 +49,12 @@ enum class Verdict : std::uint8_t {
   rounding = 1,    ///< satisfied only within the figures' rounding
   fail = 2,        ///< no values the figures stand for satisfy it
   incomplete = 3,  ///< a figure it needs is unreadable
+  /// Consistent but notable: a percentage printed one unit from its own
+  /// ratio so that the percentages of a total add up to 100%.
+  info = 4,
 };
 
-/// "pass", "rounding", "fail", "incomplete".
+/// "pass", "rounding", "fail", "incomplete", "info".
 std::string_view name_of(Verdict verdict) noexcept;
 
 /// The outcome of one constraint.
