@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "decimal_internal.hpp"
+#include "tieout/printed_figure.hpp"
 
 TIEOUT_BEGIN_NAMESPACE
 namespace {
@@ -15,9 +16,13 @@ Decimal half_unit(int decimals) {
   return Decimal(5).shifted(-(decimals + 1));
 }
 
-// A value written in the scale of `figure`'s table (thousands stay thousands).
+// A value written in the scale of `figure`'s table (thousands stay
+// thousands), grouped in threes as filings print.
 std::string in_scale_of(const StatementGraph& graph, FigureId figure, const Decimal& value) {
-  return value.shifted(-exponent_of(graph.scale(figure))).normalized().to_string();
+  PrintedFigure printed;
+  printed.number = value.shifted(-exponent_of(graph.scale(figure))).normalized();
+  printed.style.group_separator = ",";
+  return printed.to_string();
 }
 
 std::string figure_phrase(const StatementGraph& graph, FigureId figure) {
@@ -129,34 +134,39 @@ std::optional<IntegerSum> integer_sum(const ConstraintSet& constraints, Constrai
   return sum;
 }
 
-// The linear constraint's terms, in words.
-std::string describe_linear(const ConstraintSet& constraints, ConstraintId id) {
+// The linear constraint's two sides in words, with what the side that is
+// computed comes to: Σ parts for a footing, converted x rate for a
+// conversion (from D = first - rest, the rest is first - D).
+std::string describe_linear(const ConstraintSet& constraints, ConstraintId id,
+                            const Decimal& difference) {
   const StatementGraph& graph = constraints.graph();
   const auto figures = constraints.figures(id);
+  const auto value_of = [&](FigureId figure) { return graph.value(figure).value_or(Decimal()); };
   std::string text;
   switch (constraints.kind(id)) {
     case ConstraintKind::conversion:
-      text.append(figure_phrase(graph, figures[0]))
+      return text.append(figure_phrase(graph, figures[0]))
           .append(" x ")
           .append(constraints.weight(id, 0).to_string())
+          .append(" = ")
+          .append(in_scale_of(graph, figures[1], value_of(figures[1]) + difference))
           .append(" against ")
           .append(figure_phrase(graph, figures[1]));
-      return text;
     case ConstraintKind::equality:
-      text.append(figure_phrase(graph, figures[0]))
+      return text.append(figure_phrase(graph, figures[0]))
           .append(" against ")
           .append(figure_phrase(graph, figures[1]));
-      return text;
     default: break;
   }
   text.append(figure_phrase(graph, figures[0])).append(" against");
   for (std::size_t i = 1; i < figures.size(); ++i) {
     const Decimal weight = -constraints.weight(id, i);
-    text.append(i == 1 ? " " : " ").append(weight.signum() < 0 ? "- " : i == 1 ? "" : "+ ");
+    text.append(" ").append(weight.signum() < 0 ? "- " : i == 1 ? "" : "+ ");
     if (weight.abs() != Decimal(1)) text.append(weight.abs().to_string()).append(" x ");
     text.append(figure_phrase(graph, figures[i]));
   }
-  return text;
+  return text.append(" = ").append(
+      in_scale_of(graph, figures[0], value_of(figures[0]) - difference));
 }
 
 // What every linear result gets, however its sums were computed: the rule
@@ -177,7 +187,7 @@ void finish_linear(const ConstraintSet& constraints, ConstraintId id, const Chec
     const FigureId first = figures[0];
     result.explanation = std::string(name_of(constraints.kind(id)))
                              .append(": ")
-                             .append(describe_linear(constraints, id))
+                             .append(describe_linear(constraints, id, result.difference))
                              .append("; difference ")
                              .append(in_scale_of(graph, first, result.difference))
                              .append(", tolerance ")
@@ -344,7 +354,7 @@ class DerivedColumns {
         }
         if (const auto reason = derivation(result.constraint)) {
           result.verdict = Verdict::rounding;
-          if (explain) result.explanation.append("; but ").append(*reason);
+          if (explain) result.explanation.append("; it holds all the same: ").append(*reason);
           changed = true;
         }
       }
@@ -486,7 +496,7 @@ void note_adjusted_percentages(const ConstraintSet& constraints, std::vector<Che
           graph.value(total) == Decimal(100)) {
         result.verdict = Verdict::info;
         if (explain) {
-          result.explanation.append("; but ")
+          result.explanation.append("; it ")
               .append(verdict_phrase(Verdict::info))
               .append(" (")
               .append(graph.where(total))

@@ -2,6 +2,7 @@
 #include "tieout/graph.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 
 #include "tieout/error.hpp"
@@ -18,7 +19,40 @@ IdType next_id(const Container& container) {
   return IdType(static_cast<std::uint32_t>(container.size()));
 }
 
+// Punctuation outside ASCII that separates words: dashes, the minus sign,
+// curly quotes, the no-break and thin spaces, the middle dot.
+constexpr std::string_view separators[] = {"\u2013", "\u2014", "\u2212", "\u2018", "\u2019",
+                                           "\u201C", "\u201D", "\u00A0", "\u2009", "\u00B7"};
+
 }  // namespace
+
+std::string label_key(std::string_view label) {
+  std::string key;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < label.size();) {
+    const auto c = static_cast<unsigned char>(label[i]);
+    std::size_t length = 1;
+    bool separator = c < 0x80 && !std::isalnum(c);
+    if (c >= 0x80) {
+      for (const std::string_view mark : separators) {
+        if (label.substr(i).starts_with(mark)) {
+          separator = true;
+          length = mark.size();
+          break;
+        }
+      }
+    }
+    if (separator) {
+      pending_space = !key.empty();
+    } else {
+      if (pending_space) key += ' ';
+      pending_space = false;
+      key += c < 0x80 ? static_cast<char>(std::tolower(c)) : label[i];
+    }
+    i += length;
+  }
+  return key;
+}
 
 template <class Value>
 std::uint32_t StatementGraph::intern(std::vector<Value>& values, const Value& value) {
@@ -44,7 +78,10 @@ TableId StatementGraph::add_table(DocumentId document, std::string title, TableK
 LineItemId StatementGraph::add_line_item(TableId table, std::string label,
                                          std::vector<std::string> section) {
   const auto id = next_id<LineItemId>(items_);
-  items_.push_back({table, std::move(label), std::move(section)});
+  std::string key = label_key(label);
+  const auto [found, added] = key_index_.try_emplace(key, static_cast<std::uint32_t>(keys_.size()));
+  if (added) keys_.push_back(std::move(key));
+  items_.push_back({table, std::move(label), found->second, std::move(section)});
   return id;
 }
 

@@ -69,6 +69,27 @@ TEST_F(graph_fixture, set_text_replaces_the_printed_figure) {
   EXPECT_EQ(graph.decimals(id), -2);
 }
 
+TEST(graph, label_keys_fold_case_punctuation_and_dashes) {
+  // Labels as the Q3 2024 release prints them (lines 261, 282, 280, 239).
+  EXPECT_EQ(tieout::label_key("\u2013 Share-based compensation expenses"),
+            "share based compensation expenses");
+  EXPECT_EQ(tieout::label_key("Share based compensation expenses:"),
+            "share based compensation expenses");
+  EXPECT_EQ(tieout::label_key("Net Loss"), tieout::label_key("Net loss"));
+  EXPECT_EQ(tieout::label_key("Shareholders\u2019 equity"), "shareholders equity");
+  EXPECT_EQ(tieout::label_key("Adjusted EBITDA (Non-GAAP Financial Measure)"),
+            "adjusted ebitda non gaap financial measure");
+  EXPECT_EQ(tieout::label_key("  "), "");
+  EXPECT_EQ(tieout::label_key("\u8425\u4E1A\u6536\u5165"), "\u8425\u4E1A\u6536\u5165");
+}
+
+TEST_F(graph_fixture, line_items_share_interned_keys) {
+  const auto a = graph.add_line_item(table, "Net Loss");
+  const auto b = graph.add_line_item(table, "Net loss:");
+  EXPECT_EQ(graph.key(a), "net loss");
+  EXPECT_EQ(graph.key(a).data(), graph.key(b).data());
+}
+
 TEST_F(graph_fixture, periods_and_units_are_interned_per_figure) {
   const auto a = graph.add_figure(cash, sep_30, rmb, "1", {document, 1, 2});
   const auto b =

@@ -16,6 +16,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "tieout/decimal.hpp"
@@ -57,6 +58,14 @@ struct SourceLocation {
 
   friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
 };
+
+/// A label's key, for matching the same line item across tables and
+/// documents: ASCII letters lower-cased, digits kept, punctuation and spaces
+/// (dashes, quotes and colons included) folded to single spaces, trimmed.
+/// Other characters are kept. "– Share-based compensation expenses:" and
+/// "Share based compensation expenses" have the key
+/// "share based compensation expenses".
+std::string label_key(std::string_view label);
 
 /// The statement graph. Not thread-safe for writing; concurrent reads of a
 /// graph nobody writes are safe.
@@ -115,6 +124,8 @@ class StatementGraph {
 
   // Line items, tables, documents.
   std::string_view label(LineItemId item) const { return items_[item.index()].label; }
+  /// label_key() of the label; equal keys share one string.
+  std::string_view key(LineItemId item) const { return keys_[items_[item.index()].key]; }
   const std::vector<std::string>& section(LineItemId item) const {
     return items_[item.index()].section;
   }
@@ -128,6 +139,7 @@ class StatementGraph {
   struct LineItem {
     TableId table;
     std::string label;
+    std::uint32_t key;  // index into keys_
     std::vector<std::string> section;
   };
   struct Table {
@@ -145,6 +157,8 @@ class StatementGraph {
   std::vector<LineItem> items_;
   std::vector<Period> periods_;
   std::vector<Unit> units_;
+  std::vector<std::string> keys_;
+  std::unordered_map<std::string, std::uint32_t> key_index_;
 
   // One entry per figure.
   std::vector<LineItemId> figure_item_;
