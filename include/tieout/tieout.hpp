@@ -16,5 +16,6 @@
 #include "tieout/printed_figure.hpp"
 #include "tieout/result.hpp"
 #include "tieout/scale.hpp"
+#include "tieout/text_document.hpp"
 #include "tieout/unit.hpp"
 #include "tieout/version.hpp"
