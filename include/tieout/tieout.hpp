@@ -14,6 +14,7 @@
 #include "tieout/interval.hpp"
 #include "tieout/period.hpp"
 #include "tieout/printed_figure.hpp"
+#include "tieout/reader.hpp"
 #include "tieout/result.hpp"
 #include "tieout/scale.hpp"
 #include "tieout/text_document.hpp"

@@ -1,0 +1,72 @@
+// tieout/reader.hpp - the tables of a filing's text, read into a statement
+// graph.
+//
+// Each text table's header rows say what its columns are: periods ("Three
+// Months Ended" over "Sep 30, 2024"; "As at December 31," over years; bare
+// dates for balances), currencies ("RMB RMB US$"), percentages ("(%)"); its
+// heading and header say its scale ("All amounts in thousands", "(in
+// thousands)", "RMB'000"). Rows without figures are section headings; the
+// others become line items with one figure per non-empty cell, each with
+// its file, line and field. A cell whose column cannot be placed in a period
+// and unit is kept as an unplaced cell with the reason, never dropped.
+//
+// Related: text_document.hpp (the text layer), graph.hpp.
+// Stability: experimental.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tieout/decimal.hpp"
+#include "tieout/graph.hpp"
+#include "tieout/id.hpp"
+#include "tieout/text_document.hpp"
+#include "tieout/unit.hpp"
+#include "tieout/version.hpp"
+
+TIEOUT_BEGIN_NAMESPACE
+
+/// A convenience translation stated in the text: 1 `to` = `rate` `from`
+/// ("RMB7.0176 to US$1.00": from CNY, to USD, rate 7.0176).
+struct ConvenienceRate {
+  Currency from;
+  Currency to;
+  Decimal rate;
+  std::uint32_t line = 0;
+};
+
+/// The convenience rates a document's prose states.
+std::vector<ConvenienceRate> find_convenience_rates(const TextDocument& document);
+
+/// A table cell that holds a figure but could not be placed.
+struct UnplacedCell {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;  // 1-based TAB-separated field
+  std::string text;
+  std::string reason;
+};
+
+/// What was read of one text table.
+struct ReadTable {
+  std::size_t text_table = 0;  // index into TextDocument::tables
+  TableId table;               // invalid when the table holds no figures
+  std::string title;
+  std::uint32_t first_line = 0;
+  std::uint32_t last_line = 0;
+  std::vector<FigureId> figures;
+  std::vector<UnplacedCell> unplaced;
+};
+
+/// What was read of a document.
+struct ReadDocument {
+  DocumentId document;
+  std::vector<ReadTable> tables;
+  std::vector<ConvenienceRate> rates;
+};
+
+/// Reads every table of `document` into `graph`.
+ReadDocument read_tables(const TextDocument& document, StatementGraph& graph);
+
+TIEOUT_END_NAMESPACE
