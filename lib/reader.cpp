@@ -6,7 +6,9 @@
 #include <cctype>
 #include <chrono>
 #include <map>
+#include <set>
 #include <string_view>
+#include <tuple>
 
 #include "tieout/printed_figure.hpp"
 
@@ -41,6 +43,11 @@ std::string clean(std::string_view cell) {
 
 bool has_digit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool has_letter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
 }
 
 std::vector<std::string> words_of(std::string_view text) {
@@ -175,6 +182,57 @@ std::optional<Scale> scale_in(std::string_view text) {
   return std::nullopt;
 }
 
+// Which span each dated column falls under. A span is printed over its first
+// column, so a column falls under the last span starting at or left of it;
+// but extraction can shift a span's label. When that reading puts two
+// columns of the same date and currency under spans of one length (which no
+// well-formed table does), the columns are regrouped where their dates start
+// over (a date earlier than the one before it begins the next span), and the
+// spans assigned in order, provided that gives as many groups as spans.
+std::map<std::uint32_t, const Span*> spans_of_columns(
+    const std::vector<Span>& spans, const std::map<std::uint32_t, DateParts>& dates,
+    const std::map<std::uint32_t, ColumnMeaning>& columns) {
+  std::map<std::uint32_t, const Span*> positional;
+  for (const auto& [column, parts] : dates) {
+    const Span* span = nullptr;
+    for (const Span& candidate : spans) {
+      if (candidate.column <= column && (!span || candidate.column > span->column)) {
+        span = &candidate;
+      }
+    }
+    positional[column] = span;
+  }
+  const auto currency_of = [&](std::uint32_t column) {
+    const auto found = columns.find(column);
+    return found == columns.end() || !found->second.currency
+               ? std::string()
+               : std::string(found->second.currency->code());
+  };
+  using Key = std::tuple<int, unsigned, unsigned, int, std::string>;
+  std::set<Key> seen;
+  bool duplicated = false;
+  for (const auto& [column, parts] : dates) {
+    const Span* span = positional[column];
+    const Key key{parts.year.value_or(0), parts.month.value_or(0), parts.day.value_or(0),
+                  span && span->months ? *span->months : 0, currency_of(column)};
+    duplicated = duplicated || !seen.insert(key).second;
+  }
+  if (!duplicated || spans.size() < 2) return positional;
+  const auto order = [](const DateParts& d) {
+    return std::tuple{d.year.value_or(0), d.month.value_or(0), d.day.value_or(0)};
+  };
+  std::map<std::uint32_t, const Span*> regrouped;
+  std::size_t group = 0;
+  const DateParts* previous = nullptr;
+  for (const auto& [column, parts] : dates) {
+    if (previous && order(parts) < order(*previous)) ++group;
+    if (group >= spans.size()) return positional;
+    regrouped[column] = &spans[group];
+    previous = &parts;
+  }
+  return group + 1 == spans.size() ? regrouped : positional;
+}
+
 Layout layout_of(const TextTable& table) {
   Layout layout;
   for (const std::string& line : table.heading) {
@@ -205,15 +263,10 @@ Layout layout_of(const TextTable& table) {
       }
     }
   }
+  const auto span_of_column = spans_of_columns(spans, dates, layout.columns);
   for (auto& [column, parts] : dates) {
     ColumnMeaning& meaning = layout.columns[column];
-    // The span over this column: the last one starting at or left of it.
-    const Span* span = nullptr;
-    for (const Span& candidate : spans) {
-      if (candidate.column <= column && (!span || candidate.column > span->column)) {
-        span = &candidate;
-      }
-    }
+    const Span* span = span_of_column.at(column);
     DateParts date = parts;
     if (span) {
       if (!date.month) date.month = span->date.month;
@@ -349,8 +402,10 @@ ReadDocument read_tables(const TextDocument& document, StatementGraph& graph) {
       for (std::uint32_t f = 1; f < row.fields.size(); ++f) {
         const std::string cell = clean(row.fields[f]);
         if (cell.empty()) continue;
-        // A cell meant as a figure: digits, or a dash; words are notes.
-        if (has_digit(cell) || PrintedFigure::try_parse(cell)) figure_fields.push_back(f);
+        // A cell meant as a figure: digits, a dash, or marks without letters
+        // (an OCR-damaged dash such as "_"), kept as an unreadable figure;
+        // cells with words are notes.
+        if (has_digit(cell) || !has_letter(cell)) figure_fields.push_back(f);
       }
       if (figure_fields.empty()) {
         // A section heading ("Revenues:", "Current assets:"); an indented

@@ -11,6 +11,7 @@
 #include "tieout/error.hpp"
 #include "tieout/graph.hpp"
 #include "tieout/id.hpp"
+#include "tieout/infer.hpp"
 #include "tieout/interval.hpp"
 #include "tieout/period.hpp"
 #include "tieout/printed_figure.hpp"

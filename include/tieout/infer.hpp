@@ -1,0 +1,48 @@
+// tieout/infer.hpp - the constraints a filing's layout implies.
+//
+// Filings do not annotate their arithmetic; tieout infers it, and only keeps
+// what the figures prove:
+//
+// - roll-ups: a row that equals the sum of the rows above it (the rows not
+//   already rolled into a subtotal, optionally with one earlier subtotal, a
+//   "Less:" row subtracted) in every column at once, exactly in at least
+//   one; a coincidence in one column is not a roll-up;
+// - period sums: in a row, durations that tile another figure's duration;
+// - roll-forwards: a balance at the end of a period that is the balance at
+//   its beginning plus a flow of the period in the rows between;
+// - conversions: in a row, a figure in a currency the prose gives a
+//   convenience rate to, against the same period's figure in the currency
+//   the rate is from;
+// - equalities: the same line item (by key), period and unit stated twice;
+// - ratios: a per-share row as an amount of its table over its share count,
+//   and a percentage row as 100 x an amount over total revenues, for the
+//   amount that the printed figures prove in every period (the label
+//   chooses between several; a tie adds nothing).
+//
+// Related: reader.hpp, constraint.hpp. Stability: experimental.
+#pragma once
+
+#include <cstddef>
+
+#include "tieout/constraint.hpp"
+#include "tieout/graph.hpp"
+#include "tieout/reader.hpp"
+#include "tieout/version.hpp"
+
+TIEOUT_BEGIN_NAMESPACE
+
+/// How many constraints of each kind were inferred.
+struct Inferred {
+  std::size_t footings = 0;
+  std::size_t period_sums = 0;
+  std::size_t roll_forwards = 0;
+  std::size_t conversions = 0;
+  std::size_t equalities = 0;
+  std::size_t ratios = 0;
+};
+
+/// Infers the constraints of the document read into `read` and adds them to
+/// `constraints`, whose graph must be the one read into.
+Inferred infer_constraints(const ReadDocument& read, ConstraintSet& constraints);
+
+TIEOUT_END_NAMESPACE

@@ -1,0 +1,168 @@
+// Tests of tieout/infer.hpp: the constraints inferred for the Q3 2024
+// release (examples/filings/004_5d25836ba150503a.txt) are the ones its
+// layout states, worked out by hand from the file, and they all hold.
+#include "tieout/infer.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "tieout/check.hpp"
+
+namespace {
+
+using tieout::ConstraintId;
+using tieout::ConstraintKind;
+using tieout::FigureId;
+using tieout::Verdict;
+
+struct Inferred {
+  tieout::StatementGraph graph;
+  std::unique_ptr<tieout::ConstraintSet> constraints;
+  tieout::ReadDocument read;
+
+  FigureId at(std::uint32_t line, std::uint32_t column) const {
+    for (std::uint32_t i = 0; i < graph.figure_count(); ++i) {
+      const auto& where = graph.location(FigureId(i));
+      if (where.line == line && where.column == column) return FigureId(i);
+    }
+    throw std::out_of_range(std::to_string(line) + ":" + std::to_string(column));
+  }
+
+  // The constraint of `kind` whose first figure is `first`, if exactly one.
+  std::optional<ConstraintId> find(ConstraintKind kind, FigureId first) const {
+    std::optional<ConstraintId> found;
+    for (const ConstraintId id : constraints->constraints_of(first)) {
+      if (constraints->kind(id) != kind || constraints->figures(id)[0] != first) continue;
+      if (found) return std::nullopt;
+      found = id;
+    }
+    return found;
+  }
+
+  std::vector<std::pair<std::uint32_t, int>> lines_and_weights(ConstraintId id) const {
+    std::vector<std::pair<std::uint32_t, int>> result;
+    const auto figures = constraints->figures(id);
+    for (std::size_t i = 1; i < figures.size(); ++i) {
+      result.push_back({graph.location(figures[i]).line,
+                        constraints->weight(id, i) == tieout::Decimal(-1) ? 1 : -1});
+    }
+    return result;
+  }
+};
+
+std::unique_ptr<Inferred> infer_release() {
+  auto result = std::make_unique<Inferred>();
+  const auto text = tieout::load_text_document(std::string(TIEOUT_SOURCE_DIR) +
+                                               "/examples/filings/004_5d25836ba150503a.txt");
+  if (!text) throw std::runtime_error(text.error().to_string());
+  result->read = tieout::read_tables(*text, result->graph);
+  result->constraints = std::make_unique<tieout::ConstraintSet>(result->graph);
+  tieout::infer_constraints(result->read, *result->constraints);
+  return result;
+}
+
+TEST(infer, the_release_ties_out_and_every_figure_is_verified) {
+  const auto r = infer_release();
+  const auto report = tieout::check(*r->constraints);
+  for (const auto* fail : report.with(Verdict::fail))
+    ADD_FAILURE() << fail->explanation;
+  EXPECT_EQ(report.count(Verdict::incomplete), 0u);
+  for (std::uint32_t i = 0; i < r->graph.figure_count(); ++i) {
+    if (r->graph.state(FigureId(i)) != tieout::FigureState::value) continue;
+    EXPECT_FALSE(r->constraints->constraints_of(FigureId(i)).empty())
+        << "nothing verifies " << r->graph.describe(FigureId(i));
+  }
+}
+
+TEST(infer, roll_ups_are_the_rows_above_not_yet_rolled_up) {
+  const auto r = infer_release();
+  using Lines = std::vector<std::pair<std::uint32_t, int>>;
+  // Total current assets (171) = lines 166-170, in each of the three columns.
+  for (const std::uint32_t column : {2u, 3u, 4u}) {
+    const auto id = r->find(ConstraintKind::footing, r->at(171, column));
+    ASSERT_TRUE(id) << column;
+    EXPECT_EQ(r->lines_and_weights(*id), (Lines{{166, 1}, {167, 1}, {168, 1}, {169, 1}, {170, 1}}));
+  }
+  // Total assets (181) = total current (171) + total non-current (180).
+  EXPECT_EQ(r->lines_and_weights(*r->find(ConstraintKind::footing, r->at(181, 3))),
+            (Lines{{171, 1}, {180, 1}}));
+  // Gross profit (224) = total revenues (222) + cost of revenues (223).
+  EXPECT_EQ(r->lines_and_weights(*r->find(ConstraintKind::footing, r->at(224, 5))),
+            (Lines{{222, 1}, {223, 1}}));
+  // Net loss attributable (241) = net loss (239) less the "Less:" line (240).
+  EXPECT_EQ(r->lines_and_weights(*r->find(ConstraintKind::footing, r->at(241, 2))),
+            (Lines{{239, 1}, {240, -1}}));
+  // Comprehensive loss (248) = net loss (239, already rolled into 241) +
+  // foreign currency translation adjustments (247).
+  EXPECT_EQ(r->lines_and_weights(*r->find(ConstraintKind::footing, r->at(248, 7))),
+            (Lines{{239, 1}, {247, 1}}));
+  // Adjusted EBITDA (291) = adjusted net loss (285) + adjustments 287-290.
+  EXPECT_EQ(r->lines_and_weights(*r->find(ConstraintKind::footing, r->at(291, 8))),
+            (Lines{{285, 1}, {287, 1}, {288, 1}, {289, 1}, {290, 1}}));
+}
+
+TEST(infer, periods_conversions_roll_forwards_and_ratios) {
+  const auto r = infer_release();
+  // Nine months 2024 (field 8) = Q1 + Q2 + Q3 2024 (fields 3, 4, 5).
+  const auto sum = r->find(ConstraintKind::period_sum, r->at(222, 8));
+  ASSERT_TRUE(sum);
+  std::vector<std::uint32_t> columns;
+  for (const FigureId f : r->constraints->figures(*sum))
+    columns.push_back(r->graph.location(f).column);
+  EXPECT_EQ(columns, (std::vector<std::uint32_t>{8, 3, 4, 5}));
+  // US$ gross profit (224, field 6) from RMB (field 5) at 7.0176; it holds as
+  // a column footed from converted lines.
+  const auto conversion = r->find(ConstraintKind::conversion, r->at(224, 6));
+  ASSERT_TRUE(conversion);
+  EXPECT_EQ(r->constraints->figures(*conversion)[1], r->at(224, 5));
+  EXPECT_EQ(r->constraints->weight(*conversion, 0), tieout::Decimal::parse("7.0176"));
+  EXPECT_EQ(tieout::check(*r->constraints).results[conversion->index()].verdict, Verdict::rounding);
+  // Cash at the end of Q3 2024 (339) = at the beginning (338) + the change (337).
+  const auto roll = r->find(ConstraintKind::roll_forward, r->at(339, 3));
+  ASSERT_TRUE(roll);
+  EXPECT_EQ(r->constraints->figures(*roll)[1], r->at(338, 3));
+  EXPECT_EQ(r->constraints->figures(*roll)[2], r->at(337, 3));
+  // Loss per share (243) = net loss attributable (241) / shares (245).
+  const auto eps = r->find(ConstraintKind::ratio, r->at(243, 2));
+  ASSERT_TRUE(eps);
+  EXPECT_EQ(r->constraints->ratio(*eps).numerator.at(0).figure, r->at(241, 2));
+  EXPECT_EQ(r->constraints->ratio(*eps).denominator.at(0).figure, r->at(245, 2));
+  // Gross margin (270, Q3 2024) = 100 x gross profit / total revenues.
+  const auto margin = r->find(ConstraintKind::ratio, r->at(270, 5));
+  ASSERT_TRUE(margin);
+  const auto& ratio = r->constraints->ratio(*margin);
+  EXPECT_EQ(r->graph.key(r->graph.line_item(ratio.numerator.at(0).figure)), "gross profit");
+  EXPECT_EQ(ratio.denominator.at(0).figure, r->at(222, 5));
+  EXPECT_EQ(ratio.multiplier, tieout::Decimal(100));
+}
+
+TEST(infer, a_sum_in_one_column_alone_is_not_a_roll_up) {
+  // "Total" equals A + B in the first column only: a coincidence.
+  const auto text = tieout::read_text_document(
+      "t.txt", "\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\nA\t1\t1\nB\t2\t2\nTotal\t3\t5\n");
+  ASSERT_TRUE(text.has_value());
+  tieout::StatementGraph graph;
+  const auto read = tieout::read_tables(*text, graph);
+  tieout::ConstraintSet constraints(graph);
+  const auto inferred = tieout::infer_constraints(read, constraints);
+  EXPECT_EQ(inferred.footings, 0u);
+  EXPECT_EQ(graph.figure_count(), 6u);
+}
+
+TEST(infer, a_label_repeated_with_another_value_is_not_linked) {
+  // Two tables print "Others" for the same period with different amounts:
+  // different things, not a discrepancy.
+  const auto text = tieout::read_text_document(
+      "t.txt", "\tDec 31, 2024\n\tRMB\nOthers\t5\n\nNotes\n\tDec 31, 2024\n\tRMB\nOthers\t7\n");
+  ASSERT_TRUE(text.has_value());
+  tieout::StatementGraph graph;
+  const auto read = tieout::read_tables(*text, graph);
+  tieout::ConstraintSet constraints(graph);
+  EXPECT_EQ(tieout::infer_constraints(read, constraints).equalities, 0u);
+  EXPECT_EQ(tieout::check(constraints).count(Verdict::fail), 0u);
+}
+
+}  // namespace
