@@ -331,7 +331,9 @@ class DerivedColumns {
       const ConstraintId id(index);
       const FigureId first = constraints.figures(id)[0];
       switch (constraints.kind(id)) {
-        case ConstraintKind::footing: footings_of_total_.emplace(first, id); break;
+        // A roll-forward is a footing of the closing balance too.
+        case ConstraintKind::footing:
+        case ConstraintKind::roll_forward: footings_of_total_.emplace(first, id); break;
         case ConstraintKind::conversion: conversions_of_.emplace(first, id); break;
         case ConstraintKind::equality:
           equalities_of_.emplace(first, id);

@@ -12,7 +12,8 @@
 // One rule goes beyond single constraints: a converted subtotal is often
 // footed from converted lines rather than converted itself (US$ gross
 // profit = US$ revenues − US$ cost). When a conversion fails but the
-// converted figure is the total of a footing that ties exactly (the column
+// converted figure is the total of a footing (or the closing balance of a
+// roll-forward) that ties exactly (the column
 // was added up from its printed lines), whose parts pair
 // one to one with the parts of a footing of the amount by conversions that
 // hold — or it restates, by an exact equality, a figure whose
