@@ -124,9 +124,14 @@ class RollUps {
     return parts;
   }
 
+  // Whether the figures prove members roll up into row r. An error in one
+  // column must not hide a roll-up the other columns prove, so columns may
+  // fail when at least two tie exactly and outnumber them. A sum in one
+  // column alone, or ties only within rounding, prove nothing: that can be
+  // coincidence.
   bool proves(std::size_t r, const std::vector<std::size_t>& members) const {
-    std::size_t columns = 0;
-    bool exact = false, total_nonzero = false;
+    std::size_t exact = 0, failing = 0;
+    bool total_nonzero = false;
     std::set<std::size_t> members_nonzero;
     for (const auto& [column, total] : rows_[r].cells) {
       if (!additive(graph_.unit(total))) return false;
@@ -134,16 +139,17 @@ class RollUps {
       if (!parts) return false;
       const auto result = tie(graph_, total, *parts);
       if (!result) continue;  // an unreadable figure: this column cannot say
-      if (!result->holds) return false;
-      ++columns;
-      exact = exact || result->exact;
+      if (!result->holds) ++failing;
+      if (result->exact) ++exact;
       total_nonzero = total_nonzero || nonzero(graph_, total);
       for (std::size_t i = 0; i < parts->size(); ++i) {
         if (nonzero(graph_, (*parts)[i].first)) members_nonzero.insert(i);
       }
     }
     // Every member must count somewhere: a row of dashes proves nothing.
-    return columns > 0 && exact && total_nonzero && members_nonzero.size() == members.size();
+    if (exact == 0 || !total_nonzero || members_nonzero.size() != members.size()) return false;
+    if (failing == 0) return true;
+    return exact > failing && exact >= 2;
   }
 
   std::size_t add(std::size_t r, const std::vector<std::size_t>& members) {

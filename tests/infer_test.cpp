@@ -152,6 +152,23 @@ TEST(infer, a_sum_in_one_column_alone_is_not_a_roll_up) {
   EXPECT_EQ(graph.figure_count(), 6u);
 }
 
+TEST(infer, an_error_in_one_column_does_not_hide_the_roll_up) {
+  // Lines A, B and their total in three years; the total is 1 short in one.
+  const auto text =
+      tieout::read_text_document("t.txt",
+                                 "\tDec 31, 2022\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\tRMB\n"
+                                 "A\t10\t20\t30\nB\t5\t6\t7\nSubtotal\t15\t26\t39\n");
+  ASSERT_TRUE(text.has_value());
+  tieout::StatementGraph graph;
+  const auto read = tieout::read_tables(*text, graph);
+  tieout::ConstraintSet constraints(graph);
+  EXPECT_EQ(tieout::infer_constraints(read, constraints).footings, 3u);
+  const auto report = tieout::check(constraints);
+  ASSERT_EQ(report.count(Verdict::fail), 1u);
+  // 39 against 30 + 7 = 37: 2 more than rounding's 1.5.
+  EXPECT_EQ(report.with(Verdict::fail).front()->difference, tieout::Decimal(2));
+}
+
 TEST(infer, a_label_repeated_with_another_value_is_not_linked) {
   // Two tables print "Others" for the same period with different amounts:
   // different things, not a discrepancy.

@@ -5,8 +5,10 @@
 //
 // - roll-ups: a row that equals the sum of the rows above it (the rows not
 //   already rolled into a subtotal, optionally with one earlier subtotal, a
-//   "Less:" row subtracted) in every column at once, exactly in at least
-//   one; a coincidence in one column is not a roll-up;
+//   "Less:" row subtracted) exactly in at least one column and within
+//   rounding in the others; or exactly in at least two columns that
+//   outnumber those where it fails, so that an error in one column is
+//   reported, not hidden; a sum in one column alone is not a roll-up;
 // - period sums: in a row, durations that tile another figure's duration;
 // - roll-forwards: a balance at the end of a period that is the balance at
 //   its beginning plus a flow of the period in the rows between;

@@ -16,6 +16,7 @@
 #include "tieout/period.hpp"
 #include "tieout/printed_figure.hpp"
 #include "tieout/reader.hpp"
+#include "tieout/report.hpp"
 #include "tieout/result.hpp"
 #include "tieout/scale.hpp"
 #include "tieout/text_document.hpp"

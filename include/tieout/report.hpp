@@ -1,0 +1,84 @@
+// tieout/report.hpp - a tie-out as people and programs read it.
+//
+// A TieOut gathers what was read (documents, tables, unplaced cells), the
+// constraints and how each check ended, and gives every figure a status:
+// ties, rounding, fails, unverified (no check bears on it), unreadable, or
+// nil. It renders as text for people and as JSON for programs; the JSON
+// schema is versioned ("tieout-report/1", docs/report-schema.md) and changes
+// only with a new version.
+//
+// Related: check.hpp, reader.hpp. Stability: experimental (the JSON schema
+// is stable).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tieout/check.hpp"
+#include "tieout/constraint.hpp"
+#include "tieout/graph.hpp"
+#include "tieout/reader.hpp"
+#include "tieout/version.hpp"
+
+TIEOUT_BEGIN_NAMESPACE
+
+/// The JSON report's schema name and version.
+inline constexpr std::string_view report_schema = "tieout-report/1";
+
+/// A figure's standing after the checks.
+enum class FigureStatus : std::uint8_t {
+  ties = 0,        ///< every check on it passes
+  rounding = 1,    ///< a check on it holds only within rounding, none fails
+  fails = 2,       ///< a check on it fails
+  unverified = 3,  ///< no check bears on it
+  unreadable = 4,  ///< its text is not a figure
+  nil = 5,         ///< a dash that no check uses
+};
+
+/// "ties", "rounding", "fails", "unverified", "unreadable", "nil".
+std::string_view name_of(FigureStatus status) noexcept;
+
+/// What a report counts.
+struct Summary {
+  std::size_t figures = 0;
+  std::size_t checks = 0;
+  std::size_t passed = 0;
+  std::size_t rounding = 0;
+  std::size_t failed = 0;
+  std::size_t incomplete = 0;
+  std::size_t info = 0;
+  std::size_t unreadable = 0;
+  std::size_t unverified = 0;
+  std::size_t unplaced = 0;
+};
+
+/// Everything a report shows. The graph and constraints must outlive it.
+struct TieOut {
+  const StatementGraph* graph = nullptr;
+  const ConstraintSet* constraints = nullptr;
+  std::vector<ReadDocument> documents;
+  CheckReport checks;
+
+  /// Checks `constraints` and sets every figure's status.
+  TieOut(const ConstraintSet& constraints, std::vector<ReadDocument> documents);
+
+  FigureStatus status(FigureId figure) const { return status_[figure.index()]; }
+  Summary summary() const;
+  /// True when nothing failed.
+  bool ties_out() const { return checks.count(Verdict::fail) == 0; }
+
+ private:
+  std::vector<FigureStatus> status_;
+};
+
+/// The report as text: a summary, the findings (every check but those that
+/// pass) grouped by the table of their first figure, then the unreadable
+/// and the unverified figures, then the cells that could not be placed.
+std::string render_text(const TieOut& tie_out);
+
+/// The report as JSON, schema "tieout-report/1".
+std::string render_json(const TieOut& tie_out);
+
+TIEOUT_END_NAMESPACE
