@@ -13,6 +13,7 @@
 #include "tieout/id.hpp"
 #include "tieout/infer.hpp"
 #include "tieout/interval.hpp"
+#include "tieout/narrative.hpp"
 #include "tieout/period.hpp"
 #include "tieout/printed_figure.hpp"
 #include "tieout/reader.hpp"

@@ -1,0 +1,123 @@
+// Tests of tieout/narrative.hpp on the Q3 2024 release
+// (examples/filings/004_5d25836ba150503a.txt). Expected links are read off
+// the text and the tables by hand; growth rates are worked from the tables'
+// thousands.
+#include "tieout/narrative.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "tieout/check.hpp"
+#include "tieout/infer.hpp"
+
+namespace {
+
+using tieout::FigureId;
+using tieout::NarrativeFigure;
+using tieout::Verdict;
+
+struct Linked {
+  tieout::StatementGraph graph;
+  std::unique_ptr<tieout::ConstraintSet> constraints;
+  std::vector<NarrativeFigure> narrative;
+
+  const NarrativeFigure& at(std::uint32_t line, std::string_view text) const {
+    const auto found = std::find_if(narrative.begin(), narrative.end(), [&](const auto& f) {
+      return f.line == line && f.text == text;
+    });
+    if (found == narrative.end()) throw std::out_of_range(std::string(text));
+    return *found;
+  }
+  std::uint32_t table_line(const NarrativeFigure& f) const {
+    return graph.location(*f.restates).line;
+  }
+  Verdict verdict_of(const NarrativeFigure& f) const {
+    const auto report = tieout::check(*constraints);
+    for (const auto id : constraints->constraints_of(f.figure)) {
+      if (constraints->figures(id)[0] == f.figure) return report.results[id.index()].verdict;
+    }
+    throw std::logic_error("no check on " + f.text);
+  }
+};
+
+std::unique_ptr<Linked> link(std::string_view content) {
+  auto result = std::make_unique<Linked>();
+  const auto text = tieout::read_text_document("t.txt", content);
+  if (!text) throw std::runtime_error(text.error().to_string());
+  const auto read = tieout::read_tables(*text, result->graph);
+  result->constraints = std::make_unique<tieout::ConstraintSet>(result->graph);
+  tieout::infer_constraints(read, *result->constraints);
+  result->narrative = tieout::link_narrative(*text, read, *result->constraints, result->graph);
+  return result;
+}
+
+std::unique_ptr<Linked> link_release() {
+  std::ifstream file(std::string(TIEOUT_SOURCE_DIR) + "/examples/filings/004_5d25836ba150503a.txt",
+                     std::ios::binary);
+  const std::string content((std::istreambuf_iterator<char>(file)),
+                            std::istreambuf_iterator<char>());
+  return link(content);
+}
+
+TEST(narrative, amounts_link_to_the_table_figures_they_restate) {
+  const auto r = link_release();
+  // Line 55: "Total Revenues reached RMB1,885.6 million (US$268.7¹ million)"
+  // restates total revenues, line 222 (1,885,574 and 268,692 thousand).
+  EXPECT_EQ(r->table_line(r->at(55, "RMB1,885.6 million")), 222u);
+  EXPECT_EQ(r->table_line(r->at(55, "US\\$268.7\u00B9 million")), 222u);
+  EXPECT_EQ(r->verdict_of(r->at(55, "RMB1,885.6 million")), Verdict::rounding);
+  // Line 97: "Net loss was RMB1,061.1 million": the table prints (1,061,066).
+  const auto& loss = r->at(97, "RMB1,061.1 million");
+  ASSERT_TRUE(loss.restates);
+  EXPECT_EQ(r->graph.value(*loss.restates)->to_string(), "-1061066000");
+  EXPECT_EQ(r->verdict_of(loss), Verdict::rounding);
+  // Line 57: "Non-GAAP EBITDA margin was 9.8%": line 321, Q3 2024.
+  EXPECT_EQ(r->table_line(r->at(57, "9.8%")), 321u);
+}
+
+TEST(narrative, growth_rates_are_checked_against_the_tables) {
+  const auto r = link_release();
+  // 1,885,574 / 1,625,208 - 1 = 16.02%: "increased by 16.0%".
+  const auto& revenues = r->at(55, "16.0%");
+  EXPECT_TRUE(revenues.growth);
+  EXPECT_EQ(r->verdict_of(revenues), Verdict::pass);
+  // Line 71: public cloud "decreased by 4.8% from RMB1,234.5 million last
+  // quarter": 1,175,535 / 1,234,542 - 1 = -4.78%.
+  EXPECT_EQ(r->verdict_of(r->at(71, "4.8%")), Verdict::pass);
+  // Line 91: "and 15.7% from RMB204.0 million" continues "increased by":
+  // 235,912 / 203,959 - 1 = 15.67%.
+  EXPECT_EQ(r->verdict_of(r->at(91, "15.7%")), Verdict::pass);
+  const auto report = tieout::check(*r->constraints);
+  for (const auto* fail : report.with(Verdict::fail))
+    ADD_FAILURE() << fail->explanation;
+}
+
+TEST(narrative, figures_that_restate_nothing_are_listed_with_the_reason) {
+  const auto r = link_release();
+  // Line 59: "AI business continued to expand to RMB362 million": no table
+  // figure; line 109: "RMB0.10 last quarter" matches Q1 and Q2 2024 alike.
+  EXPECT_FALSE(r->at(59, "RMB362 million").figure.valid());
+  EXPECT_FALSE(r->at(59, "RMB362 million").note.empty());
+  EXPECT_FALSE(r->at(109, "RMB0.10").figure.valid());
+  // Line 63: the convenience rate is recognised as such.
+  EXPECT_TRUE(r->at(63, "RMB7.0176").rate);
+}
+
+TEST(narrative, a_wrong_growth_rate_fails) {
+  // Revenues 1,885,574 against 1,625,208: 16.02%, not 17.0%.
+  const auto r = link(
+      "Revenues reached RMB1,885.6 million, increased by 17.0% from RMB1,625.2 million.\n\n"
+      "(All amounts in thousands)\n"
+      "\tSep 30, 2023\tSep 30, 2024\n\tRMB\tRMB\nTotal revenues\t1,625,208\t1,885,574\n");
+  // The table's columns are instants here; growth still compares the two.
+  const auto& growth = r->at(1, "17.0%");
+  ASSERT_TRUE(growth.figure.valid()) << growth.note;
+  EXPECT_EQ(r->verdict_of(growth), Verdict::fail);
+}
+
+}  // namespace
