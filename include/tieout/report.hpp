@@ -3,7 +3,8 @@
 // A TieOut gathers what was read (documents, tables, unplaced cells), the
 // constraints and how each check ended, and gives every figure a status:
 // ties, rounding, fails, unverified (no check bears on it), unreadable, or
-// nil. It renders as text for people and as JSON for programs; the JSON
+// nil. It renders as text for people, as JSON for programs, and as HTML and
+// Markdown that redraw each table with a tick mark on every figure; the JSON
 // schema is versioned ("tieout-report/1", docs/report-schema.md) and changes
 // only with a new version.
 //
@@ -80,5 +81,19 @@ std::string render_text(const TieOut& tie_out);
 
 /// The report as JSON, schema "tieout-report/1".
 std::string render_json(const TieOut& tie_out);
+
+/// The report as one self-contained HTML page (inline CSS and script, no
+/// external resources): the summary and a legend, then every read table
+/// redrawn, one row per line item and one column per source column, each
+/// figure followed by a tick mark for its status (ties ✓, rounding ≈,
+/// fails ✗, unverified ?, unreadable ⚠, nil ∅), the checks behind it on
+/// hover, and the table's findings under it. Every figure cell carries
+/// data-figure-id and data-status; its mark has the class "tick".
+std::string render_html(const TieOut& tie_out);
+
+/// The report as GitHub-flavoured Markdown: the summary, then per read table
+/// a Markdown table of its figures with the same tick marks, its findings as
+/// a list, and its unplaced cells.
+std::string render_markdown(const TieOut& tie_out);
 
 TIEOUT_END_NAMESPACE

@@ -1,6 +1,6 @@
 // The tieout command.
 //
-//   tieout check FILE... [--format text|json] [--output PATH]
+//   tieout check FILE... [--format text|json|markdown|html] [--output PATH]
 //
 // Reads each filing's tables, infers the arithmetic its layout states,
 // checks it, and reports. Exit status: 0 when everything ties, 1 when a
@@ -51,8 +51,10 @@ int run_check(const CheckOptions& options) {
     tieout::infer_constraints(documents.back(), constraints);
   }
   const tieout::TieOut tie_out(constraints, std::move(documents));
-  const std::string report =
-      options.format == "json" ? tieout::render_json(tie_out) : tieout::render_text(tie_out);
+  const std::string report = options.format == "json"       ? tieout::render_json(tie_out)
+                             : options.format == "markdown" ? tieout::render_markdown(tie_out)
+                             : options.format == "html"     ? tieout::render_html(tie_out)
+                                                            : tieout::render_text(tie_out);
   if (options.output.empty()) {
     std::fwrite(report.data(), 1, report.size(), stdout);
   } else {
@@ -80,7 +82,7 @@ int main(int argc, char** argv) {
   check->add_option("FILE", options.paths, "Filing text files (tables as TAB-separated lines)")
       ->required();
   check->add_option("--format", options.format, "Report format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json", "markdown", "html"}))
       ->capture_default_str();
   check->add_option("--output", options.output, "Write the report to this file, not stdout");
 
