@@ -381,13 +381,13 @@ class Linker {
 
 }  // namespace
 
-std::vector<NarrativeFigure> link_narrative(const TextDocument& document, const ReadDocument& read,
-                                            ConstraintSet& constraints, StatementGraph& graph) {
+void link_narrative(const TextDocument& document, ReadDocument& read, ConstraintSet& constraints,
+                    StatementGraph& graph) {
   std::vector<NarrativeFigure> found;
   Linker linker(read, constraints, graph);
   for (const TextLine& prose : document.prose)
     linker.line(prose, found);
-  return found;
+  read.narrative = std::move(found);
 }
 
 TIEOUT_END_NAMESPACE

@@ -112,6 +112,10 @@ Summary TieOut::summary() const {
   for (const ReadDocument& document : documents) {
     for (const ReadTable& table : document.tables)
       s.unplaced += table.unplaced.size();
+    s.narrative += document.narrative.size();
+    s.narrative_linked += static_cast<std::size_t>(
+        std::count_if(document.narrative.begin(), document.narrative.end(),
+                      [](const NarrativeFigure& f) { return f.figure.valid(); }));
   }
   return s;
 }
@@ -127,7 +131,8 @@ std::string render_text(const TieOut& tie_out) {
       " rounding only, " + std::to_string(s.failed) + " failed, " + std::to_string(s.incomplete) +
       " incomplete, " + std::to_string(s.info) + " info; " + std::to_string(s.unreadable) +
       " unreadable, " + std::to_string(s.unverified) + " unverified, " +
-      std::to_string(s.unplaced) + " unplaced cells\n";
+      std::to_string(s.unplaced) + " unplaced cells; " + std::to_string(s.narrative_linked) +
+      " of " + std::to_string(s.narrative) + " figures in the text linked to the tables\n";
   text += tie_out.ties_out() ? "Ties out.\n"
                              : "Does not tie out: " + std::to_string(s.failed) + " failed check" +
                                    (s.failed == 1 ? "" : "s") + ".\n";
@@ -163,6 +168,26 @@ std::string render_text(const TieOut& tie_out) {
       text.append(label).append(" ").append(graph.describe(FigureId(i))).append("\n");
     }
   }
+  // Figures in the text that restate nothing the tables print.
+  bool first_unlinked = true;
+  for (const ReadDocument& document : tie_out.documents) {
+    for (const NarrativeFigure& figure : document.narrative) {
+      if (figure.figure.valid()) continue;
+      if (first_unlinked) text.append("\n");
+      first_unlinked = false;
+      text.append("UNLINKED ")
+          .append(graph.path(document.document))
+          .append(":")
+          .append(std::to_string(figure.line))
+          .append(":")
+          .append(std::to_string(figure.column))
+          .append(" \"")
+          .append(figure.text)
+          .append("\": ")
+          .append(figure.note)
+          .append("\n");
+    }
+  }
   bool first_unplaced = true;
   for (const ReadDocument& document : tie_out.documents) {
     for (const ReadTable& table : document.tables) {
@@ -195,11 +220,18 @@ std::string render_json(const TieOut& tie_out) {
   report["tieout"] = std::to_string(TIEOUT_VERSION_MAJOR) + "." +
                      std::to_string(TIEOUT_VERSION_MINOR) + "." +
                      std::to_string(TIEOUT_VERSION_PATCH);
-  report["summary"] = {
-      {"figures", s.figures},   {"checks", s.checks},         {"passed", s.passed},
-      {"rounding", s.rounding}, {"failed", s.failed},         {"incomplete", s.incomplete},
-      {"info", s.info},         {"unreadable", s.unreadable}, {"unverified", s.unverified},
-      {"unplaced", s.unplaced}};
+  report["summary"] = {{"figures", s.figures},
+                       {"checks", s.checks},
+                       {"passed", s.passed},
+                       {"rounding", s.rounding},
+                       {"failed", s.failed},
+                       {"incomplete", s.incomplete},
+                       {"info", s.info},
+                       {"unreadable", s.unreadable},
+                       {"unverified", s.unverified},
+                       {"unplaced", s.unplaced},
+                       {"narrative", s.narrative},
+                       {"narrative_linked", s.narrative_linked}};
   json figures = json::array();
   for (std::uint32_t i = 0; i < graph.figure_count(); ++i) {
     const FigureId figure(i);
@@ -249,6 +281,22 @@ std::string render_json(const TieOut& tie_out) {
     }
   }
   report["unplaced"] = std::move(unplaced);
+  json narrative = json::array();
+  for (const ReadDocument& document : tie_out.documents) {
+    for (const NarrativeFigure& figure : document.narrative) {
+      narrative.push_back(
+          {{"file", graph.path(document.document)},
+           {"line", figure.line},
+           {"column", figure.column},
+           {"text", figure.text},
+           {"figure", figure.figure.valid() ? json(figure.figure.index()) : json(nullptr)},
+           {"restates", figure.restates ? json(figure.restates->index()) : json(nullptr)},
+           {"growth", figure.growth},
+           {"rate", figure.rate},
+           {"note", figure.note}});
+    }
+  }
+  report["narrative"] = std::move(narrative);
   return report.dump(2) + "\n";
 }
 

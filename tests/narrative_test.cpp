@@ -49,10 +49,11 @@ std::unique_ptr<Linked> link(std::string_view content) {
   auto result = std::make_unique<Linked>();
   const auto text = tieout::read_text_document("t.txt", content);
   if (!text) throw std::runtime_error(text.error().to_string());
-  const auto read = tieout::read_tables(*text, result->graph);
+  auto read = tieout::read_tables(*text, result->graph);
   result->constraints = std::make_unique<tieout::ConstraintSet>(result->graph);
   tieout::infer_constraints(read, *result->constraints);
-  result->narrative = tieout::link_narrative(*text, read, *result->constraints, result->graph);
+  tieout::link_narrative(*text, read, *result->constraints, result->graph);
+  result->narrative = std::move(read.narrative);
   return result;
 }
 

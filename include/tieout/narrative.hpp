@@ -15,11 +15,6 @@
 // Related: reader.hpp, infer.hpp. Stability: experimental.
 #pragma once
 
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "tieout/constraint.hpp"
 #include "tieout/graph.hpp"
 #include "tieout/reader.hpp"
@@ -28,24 +23,11 @@
 
 TIEOUT_BEGIN_NAMESPACE
 
-/// A figure found in prose.
-struct NarrativeFigure {
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;  ///< 1-based byte offset of the figure in its line
-  std::string text;          ///< as printed
-  /// The figure added to the graph for it (invalid when unlinked).
-  FigureId figure;
-  /// The table figure it restates, or the current figure of a growth rate.
-  std::optional<FigureId> restates;
-  bool growth = false;  ///< a growth rate, checked as a ratio
-  bool rate = false;    ///< a side of the convenience rate ("RMB7.0176 to US$1.00")
-  std::string note;     ///< why it is not linked, when it is not
-};
-
 /// Finds the figures in `document`'s prose, adds those it can link to
 /// `graph` (in a table titled "Narrative") with the constraints that check
-/// them, and returns them all, linked or not.
-std::vector<NarrativeFigure> link_narrative(const TextDocument& document, const ReadDocument& read,
-                                            ConstraintSet& constraints, StatementGraph& graph);
+/// them, and records them all, linked or not, in `read.narrative`. `read`
+/// is what read_tables() read of the same document into the same graph.
+void link_narrative(const TextDocument& document, ReadDocument& read, ConstraintSet& constraints,
+                    StatementGraph& graph);
 
 TIEOUT_END_NAMESPACE

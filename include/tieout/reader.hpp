@@ -59,11 +59,27 @@ struct ReadTable {
   std::vector<UnplacedCell> unplaced;
 };
 
+/// A figure found in prose (see narrative.hpp).
+struct NarrativeFigure {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;  ///< 1-based byte offset of the figure in its line
+  std::string text;          ///< as printed
+  /// The figure added to the graph for it (invalid when unlinked).
+  FigureId figure;
+  /// The table figure it restates, or the current figure of a growth rate.
+  std::optional<FigureId> restates;
+  bool growth = false;  ///< a growth rate, checked as a ratio
+  bool rate = false;    ///< a side of the convenience rate ("RMB7.0176 to US$1.00")
+  std::string note;     ///< why it is not linked, when it is not
+};
+
 /// What was read of a document.
 struct ReadDocument {
   DocumentId document;
   std::vector<ReadTable> tables;
   std::vector<ConvenienceRate> rates;
+  /// The figures of its prose, once link_narrative() has run.
+  std::vector<NarrativeFigure> narrative;
 };
 
 /// Reads every table of `document` into `graph`.

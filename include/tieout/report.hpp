@@ -53,6 +53,8 @@ struct Summary {
   std::size_t unreadable = 0;
   std::size_t unverified = 0;
   std::size_t unplaced = 0;
+  std::size_t narrative = 0;         ///< figures found in prose
+  std::size_t narrative_linked = 0;  ///< of those, linked to the tables and checked
 };
 
 /// Everything a report shows. The graph and constraints must outlive it.

@@ -2,10 +2,10 @@
 //
 //   tieout check FILE... [--format text|json|markdown|html] [--output PATH]
 //
-// Reads each filing's tables, infers the arithmetic its layout states,
-// checks it, and reports. Exit status: 0 when everything ties, 1 when a
-// check fails, 2 on bad input or usage (one line on stderr naming the file
-// and line).
+// Reads each filing's tables, infers the arithmetic its layout states, ties
+// the figures of its prose to its tables, checks it all, and reports. Exit status: 0 when
+// everything ties, 1 when a check fails, 2 on bad input or usage (one line on stderr naming the
+// file and line).
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -16,6 +16,7 @@
 #include <fmt/core.h>
 
 #include "tieout/infer.hpp"
+#include "tieout/narrative.hpp"
 #include "tieout/reader.hpp"
 #include "tieout/report.hpp"
 #include "tieout/text_document.hpp"
@@ -49,6 +50,7 @@ int run_check(const CheckOptions& options) {
     }
     documents.push_back(tieout::read_tables(*text, graph));
     tieout::infer_constraints(documents.back(), constraints);
+    tieout::link_narrative(*text, documents.back(), constraints, graph);
   }
   const tieout::TieOut tie_out(constraints, std::move(documents));
   const std::string report = options.format == "json"       ? tieout::render_json(tie_out)
