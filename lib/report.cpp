@@ -168,46 +168,40 @@ std::string render_text(const TieOut& tie_out) {
       text.append(label).append(" ").append(graph.describe(FigureId(i))).append("\n");
     }
   }
-  // Figures in the text that restate nothing the tables print.
-  bool first_unlinked = true;
+  // Figures in the text that restate nothing the tables print, then cells
+  // that hold a figure the reader could not place: "LABEL file:line:column
+  // "text": why".
+  std::string listed;
+  const auto list = [&](std::string_view label, const ReadDocument& document, std::uint32_t line,
+                        std::uint32_t column, std::string_view cell, std::string_view why) {
+    listed.append(label)
+        .append(" ")
+        .append(graph.path(document.document))
+        .append(":")
+        .append(std::to_string(line))
+        .append(":")
+        .append(std::to_string(column))
+        .append(" \"")
+        .append(cell)
+        .append("\": ")
+        .append(why)
+        .append("\n");
+  };
   for (const ReadDocument& document : tie_out.documents) {
     for (const NarrativeFigure& figure : document.narrative) {
-      if (figure.figure.valid()) continue;
-      if (first_unlinked) text.append("\n");
-      first_unlinked = false;
-      text.append("UNLINKED ")
-          .append(graph.path(document.document))
-          .append(":")
-          .append(std::to_string(figure.line))
-          .append(":")
-          .append(std::to_string(figure.column))
-          .append(" \"")
-          .append(figure.text)
-          .append("\": ")
-          .append(figure.note)
-          .append("\n");
-    }
-  }
-  bool first_unplaced = true;
-  for (const ReadDocument& document : tie_out.documents) {
-    for (const ReadTable& table : document.tables) {
-      for (const UnplacedCell& cell : table.unplaced) {
-        if (first_unplaced) text.append("\n");
-        first_unplaced = false;
-        text.append("UNPLACED ")
-            .append(graph.path(document.document))
-            .append(":")
-            .append(std::to_string(cell.line))
-            .append(":")
-            .append(std::to_string(cell.column))
-            .append(" \"")
-            .append(cell.text)
-            .append("\": ")
-            .append(cell.reason)
-            .append("\n");
+      if (!figure.figure.valid()) {
+        list("UNLINKED", document, figure.line, figure.column, figure.text, figure.note);
       }
     }
   }
+  for (const ReadDocument& document : tie_out.documents) {
+    for (const ReadTable& table : document.tables) {
+      for (const UnplacedCell& cell : table.unplaced) {
+        list("UNPLACED", document, cell.line, cell.column, cell.text, cell.reason);
+      }
+    }
+  }
+  if (!listed.empty()) text.append("\n").append(listed);
   return text;
 }
 
