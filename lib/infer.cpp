@@ -46,8 +46,8 @@ struct Tie {
   bool exact = false;
 };
 
-std::optional<Tie> tie(const StatementGraph& graph, FigureId total,
-                       const std::vector<std::pair<FigureId, int>>& parts) {
+std::optional<Tie> tie_of(const StatementGraph& graph, FigureId total,
+                          const std::vector<std::pair<FigureId, int>>& parts) {
   if (graph.state(total) == FigureState::unreadable) return std::nullopt;
   Decimal difference = graph.value(total).value_or(Decimal());
   Decimal tolerance = half_unit(graph, total);
@@ -137,7 +137,7 @@ class RollUps {
       if (!additive(graph_.unit(total))) return false;
       const auto parts = parts_in(total, column, members);
       if (!parts) return false;
-      const auto result = tie(graph_, total, *parts);
+      const auto result = tie_of(graph_, total, *parts);
       if (!result) continue;  // an unreadable figure: this column cannot say
       if (!result->holds) ++failing;
       if (result->exact) ++exact;
@@ -220,38 +220,83 @@ std::size_t period_sums(ConstraintSet& constraints, const std::vector<Row>& rows
 
 // --- Roll-forwards ----------------------------------------------------------
 
+// The figures of a roll-forward in one column: the closing and opening
+// balances and the flows of the duration between them; nothing when the
+// rows do not line up there.
+std::optional<std::vector<FigureId>> roll_forward_in(const StatementGraph& graph,
+                                                     std::uint32_t column, const Row& closing_row,
+                                                     const Row& opening_row,
+                                                     const std::vector<const Row*>& flow_rows) {
+  const auto closing = closing_row.cells.find(column);
+  const auto opening = opening_row.cells.find(column);
+  if (closing == closing_row.cells.end() || opening == opening_row.cells.end() ||
+      !graph.period(closing->second).is_instant() || !graph.period(opening->second).is_instant() ||
+      graph.unit(opening->second) != graph.unit(closing->second)) {
+    return std::nullopt;
+  }
+  std::vector<FigureId> figures = {closing->second, opening->second};
+  for (const Row* flow_row : flow_rows) {
+    const auto flow = flow_row->cells.find(column);
+    if (flow == flow_row->cells.end()) return std::nullopt;
+    const Period& period = graph.period(flow->second);
+    if (!period.is_duration() || graph.unit(flow->second) != graph.unit(closing->second) ||
+        period.duration().opening() != graph.period(opening->second).instant() ||
+        period.duration().closing() != graph.period(closing->second).instant()) {
+      return std::nullopt;
+    }
+    figures.push_back(flow->second);
+  }
+  return figures;
+}
+
+// Roll-forwards row by row: a closing-balance row is an opening-balance row
+// plus one flow row, or two (a statement may keep the effect of exchange
+// rates outside the net change), when that ties exactly in a column and
+// fails in none; it is then stated for every column the rows line up in,
+// unreadable figures included (their checks are incomplete, not dropped).
 std::size_t roll_forwards(ConstraintSet& constraints, const std::vector<Row>& rows) {
   const StatementGraph& graph = constraints.graph();
   std::size_t added = 0;
-  for (const Row& closing_row : rows) {
+  const auto proven = [&](const Row& closing_row, const Row& opening_row,
+                          const std::vector<const Row*>& flows) {
+    std::size_t exact = 0;
     for (const auto& [column, closing] : closing_row.cells) {
-      if (!graph.period(closing).is_instant()) continue;
-      bool found = false;
-      for (const Row& opening_row : rows) {
-        const auto opening = opening_row.cells.find(column);
-        if (found || opening == opening_row.cells.end() || opening->second == closing ||
-            !graph.period(opening->second).is_instant() ||
-            graph.unit(opening->second) != graph.unit(closing)) {
-          continue;
+      const auto figures = roll_forward_in(graph, column, closing_row, opening_row, flows);
+      if (!figures) continue;
+      std::vector<std::pair<FigureId, int>> parts;
+      for (std::size_t i = 1; i < figures->size(); ++i)
+        parts.push_back({(*figures)[i], 1});
+      const auto result = tie_of(graph, closing, parts);
+      if (!result) continue;
+      if (!result->holds) return false;
+      if (result->exact) ++exact;
+      for (std::size_t i = 2; i < figures->size(); ++i) {
+        if (!nonzero(graph, (*figures)[i])) return false;
+      }
+    }
+    return exact > 0;
+  };
+  for (const Row& closing_row : rows) {
+    bool found = false;
+    for (const Row& opening_row : rows) {
+      if (found || &opening_row == &closing_row) continue;
+      std::vector<std::vector<const Row*>> candidates;
+      for (const Row& a : rows)
+        candidates.push_back({&a});
+      for (std::size_t a = 0; a < rows.size(); ++a) {
+        for (std::size_t b = a + 1; b < rows.size(); ++b)
+          candidates.push_back({&rows[a], &rows[b]});
+      }
+      for (const auto& flows : candidates) {
+        if (found || !proven(closing_row, opening_row, flows)) continue;
+        for (const auto& [column, closing] : closing_row.cells) {
+          const auto figures = roll_forward_in(graph, column, closing_row, opening_row, flows);
+          if (!figures) continue;
+          constraints.add_roll_forward(closing, (*figures)[1],
+                                       std::span<const FigureId>(*figures).subspan(2));
+          ++added;
         }
-        // A flow of the column from the opening instant to the closing one.
-        for (const Row& flow_row : rows) {
-          const auto flow = flow_row.cells.find(column);
-          if (found || flow == flow_row.cells.end()) continue;
-          const Period& period = graph.period(flow->second);
-          if (!period.is_duration() || graph.unit(flow->second) != graph.unit(closing) ||
-              period.duration().opening() != graph.period(opening->second).instant() ||
-              period.duration().closing() != graph.period(closing).instant()) {
-            continue;
-          }
-          const auto result = tie(graph, closing, {{opening->second, 1}, {flow->second, 1}});
-          if (result && result->exact && nonzero(graph, flow->second)) {
-            const FigureId movements[] = {flow->second};
-            constraints.add_roll_forward(closing, opening->second, movements);
-            ++added;
-            found = true;
-          }
-        }
+        found = true;
       }
     }
   }

@@ -169,6 +169,41 @@ TEST(infer, an_error_in_one_column_does_not_hide_the_roll_up) {
   EXPECT_EQ(report.with(Verdict::fail).front()->difference, tieout::Decimal(2));
 }
 
+TEST(infer, a_roll_forward_with_the_exchange_effect_outside_the_net_change) {
+  // The FY2023 announcement's cash flow summary (003_2b93c8209c643bac.txt,
+  // lines 436-445): the net decrease excludes the effect of exchange rates,
+  // so end = beginning + effect + net decrease: in 2023, 3,533,726 + 25,863
+  // - 1,070,108 = 2,489,481; in US$, 497,715 + 3,643 - 150,721 = 350,637.
+  const auto text = tieout::read_text_document(
+      "t.txt",
+      "(Amounts in thousands)\n\n"
+      "\tFor the year ended December 31,\t\t\n\t2022\t2023\t2023\n\tRMB\tRMB\tUS$\n"
+      "Net cash generated from (used in) operating activities\t188,974\t(169,070)\t(23,813)\n"
+      "Net cash used in investing activities\t(32,865)\t(673,186)\t(94,816)\n"
+      "Net cash used in financing activities\t(1,152,146)\t(227,852)\t(32,092)\n"
+      "Effect of exchange rate changes\t73,142\t25,863\t3,643\n"
+      "Net decrease in cash\t(996,037)\t(1,070,108)\t(150,721)\n"
+      "Cash at beginning of period\t4,456,621\t3,533,726\t497,715\n"
+      "Cash at end of period\t3,533,726\t2,489,481\t350,637\n"
+      "\nThe translation has been made at RMB7.0999 to US$1.00.\n");
+  ASSERT_TRUE(text.has_value());
+  tieout::StatementGraph graph;
+  const auto read = tieout::read_tables(*text, graph);
+  tieout::ConstraintSet constraints(graph);
+  EXPECT_EQ(tieout::infer_constraints(read, constraints).roll_forwards, 3u);
+  const auto report = tieout::check(constraints);
+  for (const auto* fail : report.with(Verdict::fail))
+    ADD_FAILURE() << fail->explanation;
+  std::size_t roll_forwards = 0;
+  for (const auto& result : report.results) {
+    if (constraints.kind(result.constraint) != ConstraintKind::roll_forward) continue;
+    ++roll_forwards;
+    EXPECT_EQ(result.verdict, Verdict::pass);
+    EXPECT_EQ(constraints.figures(result.constraint).size(), 4u);  // closing, opening, 2 flows
+  }
+  EXPECT_EQ(roll_forwards, 3u);
+}
+
 TEST(infer, a_label_repeated_with_another_value_is_not_linked) {
   // Two tables print "Others" for the same period with different amounts:
   // different things, not a discrepancy.

@@ -11,7 +11,9 @@
 //   reported, not hidden; a sum in one column alone is not a roll-up;
 // - period sums: in a row, durations that tile another figure's duration;
 // - roll-forwards: a balance at the end of a period that is the balance at
-//   its beginning plus a flow of the period in the rows between;
+//   its beginning plus one flow of the period, or two (the effect of
+//   exchange rates kept outside the net change), proven exactly in a column
+//   and failing in none;
 // - conversions: in a row, a figure in a currency the prose gives a
 //   convenience rate to, against the same period's figure in the currency
 //   the rate is from;
