@@ -139,31 +139,38 @@ TEST(infer, periods_conversions_roll_forwards_and_ratios) {
   EXPECT_EQ(ratio.multiplier, tieout::Decimal(100));
 }
 
+// A filing given as text, read and inferred. Not movable: the constraint
+// set points at the graph.
+struct FromText {
+  explicit FromText(std::string_view content) {
+    const auto text = tieout::read_text_document("t.txt", content);
+    if (!text) throw std::runtime_error(text.error().to_string());
+    read = tieout::read_tables(*text, graph);
+    inferred = tieout::infer_constraints(read, constraints);
+  }
+  FromText(const FromText&) = delete;
+  FromText& operator=(const FromText&) = delete;
+
+  tieout::StatementGraph graph;
+  tieout::ConstraintSet constraints{graph};
+  tieout::ReadDocument read;
+  tieout::Inferred inferred;
+};
+
 TEST(infer, a_sum_in_one_column_alone_is_not_a_roll_up) {
   // "Total" equals A + B in the first column only: a coincidence.
-  const auto text = tieout::read_text_document(
-      "t.txt", "\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\nA\t1\t1\nB\t2\t2\nTotal\t3\t5\n");
-  ASSERT_TRUE(text.has_value());
-  tieout::StatementGraph graph;
-  const auto read = tieout::read_tables(*text, graph);
-  tieout::ConstraintSet constraints(graph);
-  const auto inferred = tieout::infer_constraints(read, constraints);
-  EXPECT_EQ(inferred.footings, 0u);
-  EXPECT_EQ(graph.figure_count(), 6u);
+  const FromText r("\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\nA\t1\t1\nB\t2\t2\nTotal\t3\t5\n");
+  EXPECT_EQ(r.inferred.footings, 0u);
+  EXPECT_EQ(r.graph.figure_count(), 6u);
 }
 
 TEST(infer, an_error_in_one_column_does_not_hide_the_roll_up) {
   // Lines A, B and their total in three years; the total is 1 short in one.
-  const auto text =
-      tieout::read_text_document("t.txt",
-                                 "\tDec 31, 2022\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\tRMB\n"
-                                 "A\t10\t20\t30\nB\t5\t6\t7\nSubtotal\t15\t26\t39\n");
-  ASSERT_TRUE(text.has_value());
-  tieout::StatementGraph graph;
-  const auto read = tieout::read_tables(*text, graph);
-  tieout::ConstraintSet constraints(graph);
-  EXPECT_EQ(tieout::infer_constraints(read, constraints).footings, 3u);
-  const auto report = tieout::check(constraints);
+  const FromText r(
+      "\tDec 31, 2022\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\tRMB\n"
+      "A\t10\t20\t30\nB\t5\t6\t7\nSubtotal\t15\t26\t39\n");
+  EXPECT_EQ(r.inferred.footings, 3u);
+  const auto report = tieout::check(r.constraints);
   ASSERT_EQ(report.count(Verdict::fail), 1u);
   // 39 against 30 + 7 = 37: 2 more than rounding's 1.5.
   EXPECT_EQ(report.with(Verdict::fail).front()->difference, tieout::Decimal(2));
@@ -174,8 +181,7 @@ TEST(infer, a_roll_forward_with_the_exchange_effect_outside_the_net_change) {
   // lines 436-445): the net decrease excludes the effect of exchange rates,
   // so end = beginning + effect + net decrease: in 2023, 3,533,726 + 25,863
   // - 1,070,108 = 2,489,481; in US$, 497,715 + 3,643 - 150,721 = 350,637.
-  const auto text = tieout::read_text_document(
-      "t.txt",
+  const FromText r(
       "(Amounts in thousands)\n\n"
       "\tFor the year ended December 31,\t\t\n\t2022\t2023\t2023\n\tRMB\tRMB\tUS$\n"
       "Net cash generated from (used in) operating activities\t188,974\t(169,070)\t(23,813)\n"
@@ -186,20 +192,16 @@ TEST(infer, a_roll_forward_with_the_exchange_effect_outside_the_net_change) {
       "Cash at beginning of period\t4,456,621\t3,533,726\t497,715\n"
       "Cash at end of period\t3,533,726\t2,489,481\t350,637\n"
       "\nThe translation has been made at RMB7.0999 to US$1.00.\n");
-  ASSERT_TRUE(text.has_value());
-  tieout::StatementGraph graph;
-  const auto read = tieout::read_tables(*text, graph);
-  tieout::ConstraintSet constraints(graph);
-  EXPECT_EQ(tieout::infer_constraints(read, constraints).roll_forwards, 3u);
-  const auto report = tieout::check(constraints);
+  EXPECT_EQ(r.inferred.roll_forwards, 3u);
+  const auto report = tieout::check(r.constraints);
   for (const auto* fail : report.with(Verdict::fail))
     ADD_FAILURE() << fail->explanation;
   std::size_t roll_forwards = 0;
   for (const auto& result : report.results) {
-    if (constraints.kind(result.constraint) != ConstraintKind::roll_forward) continue;
+    if (r.constraints.kind(result.constraint) != ConstraintKind::roll_forward) continue;
     ++roll_forwards;
     EXPECT_EQ(result.verdict, Verdict::pass);
-    EXPECT_EQ(constraints.figures(result.constraint).size(), 4u);  // closing, opening, 2 flows
+    EXPECT_EQ(r.constraints.figures(result.constraint).size(), 4u);  // closing, opening, 2 flows
   }
   EXPECT_EQ(roll_forwards, 3u);
 }
@@ -207,14 +209,9 @@ TEST(infer, a_roll_forward_with_the_exchange_effect_outside_the_net_change) {
 TEST(infer, a_label_repeated_with_another_value_is_not_linked) {
   // Two tables print "Others" for the same period with different amounts:
   // different things, not a discrepancy.
-  const auto text = tieout::read_text_document(
-      "t.txt", "\tDec 31, 2024\n\tRMB\nOthers\t5\n\nNotes\n\tDec 31, 2024\n\tRMB\nOthers\t7\n");
-  ASSERT_TRUE(text.has_value());
-  tieout::StatementGraph graph;
-  const auto read = tieout::read_tables(*text, graph);
-  tieout::ConstraintSet constraints(graph);
-  EXPECT_EQ(tieout::infer_constraints(read, constraints).equalities, 0u);
-  EXPECT_EQ(tieout::check(constraints).count(Verdict::fail), 0u);
+  const FromText r("\tDec 31, 2024\n\tRMB\nOthers\t5\n\nNotes\n\tDec 31, 2024\n\tRMB\nOthers\t7\n");
+  EXPECT_EQ(r.inferred.equalities, 0u);
+  EXPECT_EQ(tieout::check(r.constraints).count(Verdict::fail), 0u);
 }
 
 }  // namespace
