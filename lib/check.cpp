@@ -510,6 +510,55 @@ void note_adjusted_percentages(const ConstraintSet& constraints, std::vector<Che
   }
 }
 
+// The rule for facts that changed between documents (see check.hpp).
+void judge_changes_between_documents(const ConstraintSet& constraints,
+                                     std::vector<CheckResult>& results, bool explain) {
+  const StatementGraph& graph = constraints.graph();
+  const auto document_of = [&](FigureId f) {
+    return graph.document(graph.table(graph.line_item(f)));
+  };
+  const auto across = [&](const CheckResult& r) {
+    if (constraints.kind(r.constraint) != ConstraintKind::equality) return false;
+    const auto pair = constraints.figures(r.constraint);
+    return document_of(pair[0]) != document_of(pair[1]);
+  };
+  const auto changed = [&](const CheckResult& r) {
+    return r.verdict == Verdict::fail && across(r);
+  };
+  if (std::none_of(results.begin(), results.end(), changed)) return;
+  for (CheckResult& result : results) {
+    if (!changed(result)) continue;
+    const auto pair = constraints.figures(result.constraint);
+    const auto documents = std::minmax({document_of(pair[0]), document_of(pair[1])});
+    const Period& period = graph.period(pair[0]);
+    // The totals of the same period the two documents share.
+    std::size_t totals = 0, totals_agree = 0;
+    for (const CheckResult& other : results) {
+      if (!across(other)) continue;
+      const auto figures = constraints.figures(other.constraint);
+      if (std::minmax({document_of(figures[0]), document_of(figures[1])}) != documents ||
+          graph.period(figures[0]) != period ||
+          !graph.key(graph.line_item(figures[0])).starts_with("total")) {
+        continue;
+      }
+      ++totals;
+      if (holds(other.verdict)) ++totals_agree;
+    }
+    const bool reclassified = totals > 0 && totals == totals_agree;
+    if (reclassified) result.verdict = Verdict::info;
+    if (explain) {
+      result.explanation.append(reclassified ? "; a reclassification: all " : "; a restatement: ")
+          .append(reclassified ? std::to_string(totals) + " totals of " + period.to_string() +
+                                     " the two documents share agree"
+                  : totals == 0
+                      ? "the documents share no total of " + period.to_string() +
+                            " to show otherwise"
+                      : std::to_string(totals - totals_agree) + " of " + std::to_string(totals) +
+                            " totals of " + period.to_string() + " differ too");
+    }
+  }
+}
+
 }  // namespace
 
 std::string_view name_of(Verdict verdict) noexcept {
@@ -557,6 +606,7 @@ CheckReport check(const ConstraintSet& constraints, const CheckOptions& options)
       });
   if (failed_conversion) DerivedColumns(constraints, report.results).apply(options.explain);
   note_adjusted_percentages(constraints, report.results, options.explain);
+  judge_changes_between_documents(constraints, report.results, options.explain);
   return report;
 }
 

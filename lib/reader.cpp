@@ -169,7 +169,7 @@ struct ColumnMeaning {
 struct Layout {
   std::size_t header_rows = 0;
   std::map<std::uint32_t, ColumnMeaning> columns;  // by 1-based field
-  Scale scale = Scale::units;
+  std::optional<Scale> scale;                      // when the table states one
 };
 
 std::optional<Scale> scale_in(std::string_view text) {
@@ -236,7 +236,7 @@ std::map<std::uint32_t, const Span*> spans_of_columns(
 Layout layout_of(const TextTable& table) {
   Layout layout;
   for (const std::string& line : table.heading) {
-    if (const auto scale = scale_in(line)) layout.scale = *scale;
+    if (const auto scale = scale_in(line)) layout.scale = scale;
   }
   // Header rows: the leading rows with no label.
   while (layout.header_rows < table.rows.size() &&
@@ -251,7 +251,7 @@ Layout layout_of(const TextTable& table) {
       const std::string cell = clean(fields[f]);
       if (cell.empty()) continue;
       const std::uint32_t column = f + 1;
-      if (const auto scale = scale_in(cell)) layout.scale = *scale;
+      if (const auto scale = scale_in(cell)) layout.scale = scale;
       if (const auto span = span_of(cell, column)) {
         spans.push_back(*span);
       } else if (const auto parts = date_parts(cell)) {
@@ -386,12 +386,21 @@ ReadDocument read_tables(const TextDocument& document, StatementGraph& graph) {
   ReadDocument read;
   read.document = graph.add_document(document.path);
   read.rates = find_convenience_rates(document);
+  // A table with no prose above it continues the one before (a statement
+  // split by a page break and its repeated header): it keeps that table's
+  // title and, unless it states its own, its scale.
+  std::string previous_title;
+  Scale previous_scale = Scale::units;
   for (std::size_t t = 0; t < document.tables.size(); ++t) {
     const TextTable& text_table = document.tables[t];
-    const Layout layout = layout_of(text_table);
+    Layout layout = layout_of(text_table);
+    const bool continues = t > 0 && text_table.heading.empty();
+    if (!layout.scale && continues) layout.scale = previous_scale;
     ReadTable table;
     table.text_table = t;
-    table.title = title_of(text_table);
+    table.title = continues ? previous_title : title_of(text_table);
+    previous_title = table.title;
+    previous_scale = layout.scale.value_or(Scale::units);
     table.first_line = text_table.first_line();
     table.last_line = text_table.last_line();
     std::vector<std::string> section;
@@ -452,7 +461,7 @@ ReadDocument read_tables(const TextDocument& document, StatementGraph& graph) {
           }
         } else {
           if (column_meaning.currency) unit = Unit::money(*column_meaning.currency);
-          scale = layout.scale;
+          scale = layout.scale.value_or(Scale::units);
         }
         table.figures.push_back(
             graph.add_figure(item, period, unit, cell, {read.document, row.line, column}, scale));

@@ -27,6 +27,10 @@
 // footing of percentages that ties exactly to a total printed as 100%, is
 // info, not fail.
 //
+// And one for facts stated in two documents (compare.hpp): a figure that
+// changed is a reclassification, info, when every total of its period that
+// both documents state still agrees; otherwise a restatement, and it fails.
+//
 // Related: constraint.hpp. Stability: stable.
 #pragma once
 
@@ -51,7 +55,8 @@ enum class Verdict : std::uint8_t {
   fail = 2,        ///< no values the figures stand for satisfy it
   incomplete = 3,  ///< a figure it needs is unreadable
   /// Consistent but notable: a percentage printed one unit from its own
-  /// ratio so that the percentages of a total add up to 100%.
+  /// ratio so that the percentages of a total add up to 100%, or a figure
+  /// reclassified between documents whose totals agree.
   info = 4,
 };
 

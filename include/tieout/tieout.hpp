@@ -5,6 +5,7 @@
 #pragma once
 
 #include "tieout/check.hpp"
+#include "tieout/compare.hpp"
 #include "tieout/constraint.hpp"
 #include "tieout/decimal.hpp"
 #include "tieout/decimal_array.hpp"

@@ -15,6 +15,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include "tieout/compare.hpp"
 #include "tieout/infer.hpp"
 #include "tieout/narrative.hpp"
 #include "tieout/reader.hpp"
@@ -52,6 +53,7 @@ int run_check(const CheckOptions& options) {
     tieout::infer_constraints(documents.back(), constraints);
     tieout::link_narrative(*text, documents.back(), constraints, graph);
   }
+  tieout::compare_documents(documents, constraints);
   const tieout::TieOut tie_out(constraints, std::move(documents));
   const std::string report = options.format == "json"       ? tieout::render_json(tie_out)
                              : options.format == "markdown" ? tieout::render_markdown(tie_out)
