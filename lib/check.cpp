@@ -2,7 +2,10 @@
 #include "tieout/check.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
+#include <span>
+#include <tuple>
 #include <unordered_map>
 
 #include "decimal_internal.hpp"
@@ -526,24 +529,31 @@ void judge_changes_between_documents(const ConstraintSet& constraints,
     return r.verdict == Verdict::fail && across(r);
   };
   if (std::none_of(results.begin(), results.end(), changed)) return;
+  // One pass over the checks across documents tallies, per pair of
+  // documents and period, the totals both state and how many agree; a
+  // failing total counts against its own period, so judging in any order
+  // gives the same answer.
+  using Key = std::tuple<DocumentId, DocumentId, std::string>;
+  const auto key_of = [&](std::span<const FigureId> pair) {
+    const auto documents = std::minmax({document_of(pair[0]), document_of(pair[1])});
+    return Key{documents.first, documents.second, graph.period(pair[0]).to_string()};
+  };
+  std::map<Key, std::pair<std::size_t, std::size_t>> totals_of;  // (shared, agreeing)
+  for (const CheckResult& other : results) {
+    if (!across(other)) continue;
+    const auto figures = constraints.figures(other.constraint);
+    if (!graph.key(graph.line_item(figures[0])).starts_with("total")) continue;
+    auto& [shared, agreeing] = totals_of[key_of(figures)];
+    ++shared;
+    if (holds(other.verdict)) ++agreeing;
+  }
   for (CheckResult& result : results) {
     if (!changed(result)) continue;
     const auto pair = constraints.figures(result.constraint);
-    const auto documents = std::minmax({document_of(pair[0]), document_of(pair[1])});
     const Period& period = graph.period(pair[0]);
-    // The totals of the same period the two documents share.
-    std::size_t totals = 0, totals_agree = 0;
-    for (const CheckResult& other : results) {
-      if (!across(other)) continue;
-      const auto figures = constraints.figures(other.constraint);
-      if (std::minmax({document_of(figures[0]), document_of(figures[1])}) != documents ||
-          graph.period(figures[0]) != period ||
-          !graph.key(graph.line_item(figures[0])).starts_with("total")) {
-        continue;
-      }
-      ++totals;
-      if (holds(other.verdict)) ++totals_agree;
-    }
+    const auto tally = totals_of.find(key_of(pair));
+    const std::size_t totals = tally == totals_of.end() ? 0 : tally->second.first;
+    const std::size_t totals_agree = tally == totals_of.end() ? 0 : tally->second.second;
     const bool reclassified = totals > 0 && totals == totals_agree;
     if (reclassified) result.verdict = Verdict::info;
     if (explain) {
