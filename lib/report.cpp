@@ -60,11 +60,12 @@ std::string_view name_of(FigureStatus status) noexcept {
   return "";
 }
 
-TieOut::TieOut(const ConstraintSet& constraint_set, std::vector<ReadDocument> read)
+TieOut::TieOut(const ConstraintSet& constraint_set, std::vector<ReadDocument> read,
+               const CheckOptions& options)
     : graph(&constraint_set.graph()),
       constraints(&constraint_set),
       documents(std::move(read)),
-      checks(check(constraint_set)) {
+      checks(check(constraint_set, options)) {
   status_.assign(graph->figure_count(), FigureStatus::unverified);
   // The worst verdict of the checks on a figure decides its status.
   const auto rank = [](FigureStatus s) {

@@ -65,7 +65,8 @@ struct TieOut {
   CheckReport checks;
 
   /// Checks `constraints` and sets every figure's status.
-  TieOut(const ConstraintSet& constraints, std::vector<ReadDocument> documents);
+  TieOut(const ConstraintSet& constraints, std::vector<ReadDocument> documents,
+         const CheckOptions& options = {});
 
   FigureStatus status(FigureId figure) const { return status_[figure.index()]; }
   Summary summary() const;

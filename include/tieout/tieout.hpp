@@ -4,6 +4,7 @@
 // concept they use. Stability: stable.
 #pragma once
 
+#include "tieout/audit.hpp"
 #include "tieout/check.hpp"
 #include "tieout/compare.hpp"
 #include "tieout/constraint.hpp"

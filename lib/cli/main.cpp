@@ -15,12 +15,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
-#include "tieout/compare.hpp"
-#include "tieout/infer.hpp"
-#include "tieout/narrative.hpp"
-#include "tieout/reader.hpp"
+#include "tieout/audit.hpp"
 #include "tieout/report.hpp"
-#include "tieout/text_document.hpp"
 #include "tieout/version.hpp"
 
 namespace {
@@ -36,25 +32,14 @@ struct CheckOptions {
 };
 
 int run_check(const CheckOptions& options) {
-  tieout::StatementGraph graph;
-  tieout::ConstraintSet constraints(graph);
-  std::vector<tieout::ReadDocument> documents;
+  tieout::Audit audit;
   for (const std::string& path : options.paths) {
-    const auto text = tieout::load_text_document(path);
-    if (!text) {
-      fmt::print(stderr, "tieout: {}\n", text.error().to_string());
+    if (const auto added = audit.add_file(path); !added) {
+      fmt::print(stderr, "tieout: {}\n", added.error().to_string());
       return exit_input_error;
     }
-    if (text->tables.empty()) {
-      fmt::print(stderr, "tieout: {}: no tables (lines of TAB-separated fields) to check\n", path);
-      return exit_input_error;
-    }
-    documents.push_back(tieout::read_tables(*text, graph));
-    tieout::infer_constraints(documents.back(), constraints);
-    tieout::link_narrative(*text, documents.back(), constraints, graph);
   }
-  tieout::compare_documents(documents, constraints);
-  const tieout::TieOut tie_out(constraints, std::move(documents));
+  const tieout::TieOut tie_out = audit.run();
   const std::string report = options.format == "json"       ? tieout::render_json(tie_out)
                              : options.format == "markdown" ? tieout::render_markdown(tie_out)
                              : options.format == "html"     ? tieout::render_html(tie_out)

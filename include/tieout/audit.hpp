@@ -1,0 +1,70 @@
+// tieout/audit.hpp - the whole pipeline: filings in, a tie-out out.
+//
+// An Audit owns a statement graph and its constraints. Each filing added is
+// split into tables and prose (text_document.hpp), its tables read into the
+// graph (reader.hpp), the arithmetic their layout states inferred
+// (infer.hpp) and the figures of its prose tied to the tables
+// (narrative.hpp). run() then compares the documents with one another
+// (compare.hpp) and checks everything (check.hpp, report.hpp).
+//
+//   tieout::Audit audit;
+//   if (auto added = audit.add_file("release.txt"); !added) fail(added.error());
+//   const tieout::TieOut tie_out = audit.run();
+//
+// Related: report.hpp (what run() gives). Stability: experimental.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tieout/check.hpp"
+#include "tieout/constraint.hpp"
+#include "tieout/graph.hpp"
+#include "tieout/id.hpp"
+#include "tieout/reader.hpp"
+#include "tieout/report.hpp"
+#include "tieout/result.hpp"
+#include "tieout/text_document.hpp"
+#include "tieout/version.hpp"
+
+TIEOUT_BEGIN_NAMESPACE
+
+class Audit {
+ public:
+  Audit();
+  Audit(Audit&&) noexcept;
+  Audit& operator=(Audit&&) noexcept;
+  ~Audit();
+
+  /// Reads the filing at `path`. Fails, with where and why, on a file that
+  /// cannot be read as text (text_document.hpp), holds no table, or is
+  /// added after run().
+  result<DocumentId, ReadError> add_file(const std::string& path);
+  /// The same for a filing's text already in memory, named `path`.
+  result<DocumentId, ReadError> add_text(std::string path, std::string_view content);
+
+  /// Compares the documents added with one another (once: documents added
+  /// afterwards are refused) and checks every constraint.
+  TieOut run(const CheckOptions& options = {});
+
+  const std::vector<ReadDocument>& documents() const noexcept { return documents_; }
+  /// The graph and the constraints, for figures and rules of one's own
+  /// (audit scripts) and what-if analysis (StatementGraph::set_text).
+  StatementGraph& graph() noexcept { return *graph_; }
+  const StatementGraph& graph() const noexcept { return *graph_; }
+  ConstraintSet& constraints() noexcept { return *constraints_; }
+  const ConstraintSet& constraints() const noexcept { return *constraints_; }
+
+ private:
+  result<DocumentId, ReadError> add(const TextDocument& text);
+
+  // Behind pointers so that the set's pointer to its graph survives a move.
+  std::unique_ptr<StatementGraph> graph_;
+  std::unique_ptr<ConstraintSet> constraints_;
+  std::vector<ReadDocument> documents_;
+  bool compared_ = false;
+};
+
+TIEOUT_END_NAMESPACE
