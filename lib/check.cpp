@@ -336,7 +336,10 @@ class DerivedColumns {
       switch (constraints.kind(id)) {
         // A roll-forward is a footing of the closing balance too.
         case ConstraintKind::footing:
-        case ConstraintKind::roll_forward: footings_of_total_.emplace(first, id); break;
+        case ConstraintKind::roll_forward:
+          for (const FigureId term : constraints.figures(id))
+            footings_of_.emplace(term, id);
+          break;
         case ConstraintKind::conversion: conversions_of_.emplace(first, id); break;
         case ConstraintKind::equality:
           equalities_of_.emplace(first, id);
@@ -349,7 +352,16 @@ class DerivedColumns {
 
   // Re-judges failed conversions until nothing changes; each pass can
   // settle one more level of subtotals.
+  // Conversions that hold are settled before any is left pending on an
+  // unreadable figure, so that one that holds is never reported pending.
   void apply(bool explain) {
+    for (const Verdict settles : {Verdict::rounding, Verdict::incomplete}) {
+      apply(settles, explain);
+    }
+  }
+
+ private:
+  void apply(Verdict settles, bool explain) {
     for (bool changed = true; changed;) {
       changed = false;
       for (CheckResult& result : results_) {
@@ -357,16 +369,22 @@ class DerivedColumns {
             constraints_.kind(result.constraint) != ConstraintKind::conversion) {
           continue;
         }
-        if (const auto reason = derivation(result.constraint)) {
-          result.verdict = Verdict::rounding;
-          if (explain) result.explanation.append("; it holds all the same: ").append(*reason);
+        const auto derived = derivation(result.constraint);
+        if (derived && (derived->verdict == settles || derived->verdict == Verdict::rounding)) {
+          result.verdict = derived->verdict;
+          if (explain) {
+            result.explanation
+                .append(derived->verdict == Verdict::rounding
+                            ? "; it holds all the same: "
+                            : "; it cannot be decided until an unreadable figure is read: ")
+                .append(derived->reason);
+          }
           changed = true;
         }
       }
     }
   }
 
- private:
   Verdict verdict(ConstraintId id) const { return results_[id.index()].verdict; }
   FigureId converted(ConstraintId conversion) const { return constraints_.figures(conversion)[0]; }
   FigureId amount(ConstraintId conversion) const { return constraints_.figures(conversion)[1]; }
@@ -381,26 +399,51 @@ class DerivedColumns {
     });
   }
 
-  std::optional<std::string> derivation(ConstraintId conversion) const {
+  // How a failed conversion is judged again: rounding when it follows from
+  // figures whose conversions hold, incomplete when it would but for a
+  // figure that cannot be read.
+  struct Derivation {
+    Verdict verdict;
+    std::string reason;
+  };
+  enum class Pairing { no, yes, pending };
+
+  std::optional<Derivation> derivation(ConstraintId conversion) const {
     const StatementGraph& graph = constraints_.graph();
     const FigureId to = converted(conversion);
     const FigureId from = amount(conversion);
     const Decimal r = rate(conversion);
-    // Footed from converted parts.
-    // The converted column must foot exactly: it was added up from the
-    // printed converted lines. A converted total that foots only within
-    // rounding is neither converted nor added up, and stays failed.
-    const auto [begin, end] = footings_of_total_.equal_range(to);
+    // Footed from converted lines, or the line left over when the others
+    // are: the converted column must foot exactly (it was added up from, or
+    // balanced against, its printed figures), and every other figure of it
+    // convert from its partner in a footing of the amounts that holds. A
+    // converted total that foots only within rounding is neither converted
+    // nor added up, and stays failed.
+    std::optional<Derivation> pending;
+    const auto [begin, end] = footings_of_.equal_range(to);
     for (auto it = begin; it != end; ++it) {
-      if (verdict(it->second) != Verdict::pass) continue;
-      const auto [source_begin, source_end] = footings_of_total_.equal_range(from);
+      const Verdict converted_footing = verdict(it->second);
+      if (converted_footing != Verdict::pass && converted_footing != Verdict::incomplete) continue;
+      const auto [source_begin, source_end] = footings_of_.equal_range(from);
       for (auto source = source_begin; source != source_end; ++source) {
-        if (holds(verdict(source->second)) && parts_convert(it->second, source->second, r)) {
-          return "the converted figure is footed from converted lines: " +
-                 std::string(graph.text(to)) + " is the sum of " + part_locations(it->second) +
-                 ", each of which converts from its line of " + graph.where(from) +
-                 " within rounding, and converting lines one by one accumulates their rounding";
+        const Verdict source_footing = verdict(source->second);
+        if (!holds(source_footing) && source_footing != Verdict::incomplete) continue;
+        const Pairing others = others_convert(it->second, source->second, to, from, r);
+        if (others == Pairing::no) continue;
+        const bool total = constraints_.figures(it->second)[0] == to;
+        std::string reason =
+            std::string(total ? "the converted figure is footed from converted lines: "
+                              : "the converted figure balances a footing of converted "
+                                "figures: ") +
+            std::string(graph.text(to)) + (total ? " is the sum of " : " makes ") +
+            other_locations(it->second, to) + (total ? "" : " foot") +
+            ", each of which converts from its figure of " + graph.where(from) +
+            "'s footing within rounding, and adding up rounded figures accumulates their "
+            "rounding";
+        if (others == Pairing::yes && converted_footing == Verdict::pass && holds(source_footing)) {
+          return Derivation{Verdict::rounding, std::move(reason)};
         }
+        if (!pending) pending = Derivation{Verdict::incomplete, std::move(reason)};
       }
     }
     // Restated from a figure whose conversion holds.
@@ -413,45 +456,73 @@ class DerivedColumns {
       for (auto c = other_begin; c != other_end; ++c) {
         if (c->second != conversion && rate(c->second) == r && holds(verdict(c->second)) &&
             same_value(amount(c->second), from)) {
-          return "it restates " + graph.where(other) + ", whose conversion ties";
+          return Derivation{Verdict::rounding,
+                            "it restates " + graph.where(other) + ", whose conversion ties"};
         }
       }
     }
-    return std::nullopt;
+    return pending;
   }
 
-  // The parts of `converted_footing` pair one to one, weight for weight,
-  // with the parts of `source_footing`: each converts from its partner at
-  // `rate` by a conversion that holds, or both are nil.
-  bool parts_convert(ConstraintId converted_footing, ConstraintId source_footing,
-                     const Decimal& rate) const {
+  // Whether the terms of `converted_footing` other than `to` pair one to
+  // one, role for role (total with total, parts weight for weight), with
+  // the terms of `source_footing` other than `from`, which holds `to`'s
+  // role: each converts from its partner at `rate` by a conversion that
+  // holds, or both are nil.
+  Pairing others_convert(ConstraintId converted_footing, ConstraintId source_footing, FigureId to,
+                         FigureId from, const Decimal& rate) const {
     const StatementGraph& graph = constraints_.graph();
-    const auto to = constraints_.figures(converted_footing);
-    const auto from = constraints_.figures(source_footing);
-    if (to.size() != from.size()) return false;
-    std::vector<bool> paired(from.size(), false);
-    for (std::size_t i = 1; i < to.size(); ++i) {
-      bool found = false;
-      for (std::size_t j = 1; j < from.size() && !found; ++j) {
-        if (paired[j] ||
-            constraints_.weight(converted_footing, i) != constraints_.weight(source_footing, j)) {
-          continue;
-        }
-        const bool both_nil =
-            graph.state(to[i]) == FigureState::nil && graph.state(from[j]) == FigureState::nil;
-        found = paired[j] = both_nil || holding_conversion(to[i], from[j], rate);
+    const auto converted_terms = constraints_.figures(converted_footing);
+    const auto source_terms = constraints_.figures(source_footing);
+    if (converted_terms.size() != source_terms.size()) return Pairing::no;
+    const auto role = [&](ConstraintId id, std::size_t term) {
+      return term == 0 ? Decimal(0) : constraints_.weight(id, term);
+    };
+    const auto pairs = [&](std::size_t i, std::size_t j) {
+      if ((i == 0) != (j == 0) || role(converted_footing, i) != role(source_footing, j)) {
+        return Pairing::no;
       }
-      if (!found) return false;
+      const FigureId a = converted_terms[i], b = source_terms[j];
+      const bool judged = a == to, source = b == from;
+      if (judged || source) return judged && source ? Pairing::yes : Pairing::no;
+      const bool both_nil =
+          graph.state(a) == FigureState::nil && graph.state(b) == FigureState::nil;
+      if (both_nil || holding_conversion(a, b, rate)) return Pairing::yes;
+      return conversion_pending(a, b, rate) ? Pairing::pending : Pairing::no;
+    };
+    // Pairs that hold are taken first, so that a pending pair never stands
+    // in for one that holds.
+    Pairing result = Pairing::yes;
+    std::vector<bool> paired(source_terms.size(), false), matched(converted_terms.size(), false);
+    for (const Pairing wanted : {Pairing::yes, Pairing::pending}) {
+      for (std::size_t i = 0; i < converted_terms.size(); ++i) {
+        for (std::size_t j = 0; j < source_terms.size() && !matched[i]; ++j) {
+          if (paired[j] || pairs(i, j) != wanted) continue;
+          matched[i] = paired[j] = true;
+          if (wanted == Pairing::pending) result = Pairing::pending;
+        }
+      }
     }
-    return true;
+    return std::all_of(matched.begin(), matched.end(), [](bool m) { return m; }) ? result
+                                                                                 : Pairing::no;
   }
 
-  // "file:line:column" of each figure after the first of a constraint.
-  std::string part_locations(ConstraintId id) const {
-    const auto figures = constraints_.figures(id);
+  // Whether the conversion of `from` into `to` at `rate` waits on a figure
+  // that cannot be read.
+  bool conversion_pending(FigureId to, FigureId from, const Decimal& at_rate) const {
+    const auto [begin, end] = conversions_of_.equal_range(to);
+    return std::any_of(begin, end, [&](const auto& entry) {
+      return amount(entry.second) == from && rate(entry.second) == at_rate &&
+             verdict(entry.second) == Verdict::incomplete;
+    });
+  }
+
+  // "file:line:column" of each term of a constraint but `except`.
+  std::string other_locations(ConstraintId id, FigureId except) const {
     std::string text;
-    for (std::size_t i = 1; i < figures.size(); ++i) {
-      text.append(i == 1 ? "" : ", ").append(constraints_.graph().where(figures[i]));
+    for (const FigureId figure : constraints_.figures(id)) {
+      if (figure == except) continue;
+      text.append(text.empty() ? "" : ", ").append(constraints_.graph().where(figure));
     }
     return text;
   }
@@ -464,7 +535,7 @@ class DerivedColumns {
 
   const ConstraintSet& constraints_;
   std::vector<CheckResult>& results_;
-  std::unordered_multimap<FigureId, ConstraintId> footings_of_total_;
+  std::unordered_multimap<FigureId, ConstraintId> footings_of_;  // by any term
   std::unordered_multimap<FigureId, ConstraintId> conversions_of_;
   std::unordered_multimap<FigureId, ConstraintId> equalities_of_;
 };

@@ -122,6 +122,13 @@ void StatementGraph::set_text(FigureId figure, std::string_view text) {
   }
 }
 
+void StatementGraph::mark_unreadable(FigureId figure) {
+  const std::size_t index = figure.index();
+  state_[index] = FigureState::unreadable;
+  values_.set(index, Decimal());
+  decimals_[index] = 0;
+}
+
 void StatementGraph::store_text(std::size_t index, std::string_view text) {
   if (text_pool_.size() + text.size() > std::numeric_limits<std::uint32_t>::max()) {
     throw overflow_error("a statement graph holds at most 4 GiB of printed text");

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -32,6 +33,48 @@ std::vector<Row> rows_of(const StatementGraph& graph, const ReadTable& table) {
     rows.back().cells[graph.location(figure).column] = figure;
   }
   return rows;
+}
+
+// Appends the rows of a table that continues the one `block` ends with (a
+// statement split by a page break), its columns renumbered to the block's
+// by their period and unit, so that totals after the break can foot lines
+// before it. False, and nothing appended, when a column has no partner.
+bool append_continuation(const StatementGraph& graph, std::vector<Row>& block,
+                         const std::vector<Row>& continuation) {
+  using Signature = std::pair<std::string, std::string>;
+  const auto signature = [&](FigureId figure) {
+    return Signature{graph.period(figure).to_string(), graph.unit(figure).to_string()};
+  };
+  std::map<Signature, std::set<std::uint32_t>> block_columns;
+  for (const Row& row : block) {
+    for (const auto& [column, figure] : row.cells)
+      block_columns[signature(figure)].insert(column);
+  }
+  std::map<std::uint32_t, std::uint32_t> renumbered;
+  for (const Row& row : continuation) {
+    for (const auto& [column, figure] : row.cells) {
+      const auto found = block_columns.find(signature(figure));
+      if (found == block_columns.end()) continue;  // a measure the block has not
+      if (found->second.size() != 1) return false;
+      const std::uint32_t target = *found->second.begin();
+      if (const auto [at, inserted] = renumbered.emplace(column, target);
+          !inserted && at->second != target) {
+        return false;
+      }
+    }
+  }
+  if (renumbered.empty()) return false;
+  // Columns with nothing in common with the block keep numbers of their own.
+  constexpr std::uint32_t unshared = 1u << 16;
+  for (const Row& row : continuation) {
+    Row moved{row.item, {}, row.subtracted};
+    for (const auto& [column, figure] : row.cells) {
+      const auto target = renumbered.find(column);
+      moved.cells[target == renumbered.end() ? unshared + column : target->second] = figure;
+    }
+    block.push_back(std::move(moved));
+  }
+  return true;
 }
 
 Decimal half_unit(const StatementGraph& graph, FigureId figure) {
@@ -109,13 +152,16 @@ class RollUps {
 
  private:
   // The part figures of `members` in the column of `total`, with weights;
-  // nothing when a member has no comparable figure there.
+  // nothing when a member has a figure there that is not comparable.
   std::optional<std::vector<std::pair<FigureId, int>>> parts_in(
       FigureId total, std::uint32_t column, const std::vector<std::size_t>& members) const {
     std::vector<std::pair<FigureId, int>> parts;
     for (const std::size_t m : members) {
       const auto cell = rows_[m].cells.find(column);
-      if (cell == rows_[m].cells.end() || graph_.unit(cell->second) != graph_.unit(total) ||
+      // A blank cell adds nothing ("Impairment" only in the year it was
+      // recognised); a figure of another unit or period is not a part.
+      if (cell == rows_[m].cells.end()) continue;
+      if (graph_.unit(cell->second) != graph_.unit(total) ||
           graph_.period(cell->second) != graph_.period(total)) {
         return std::nullopt;
       }
@@ -382,6 +428,45 @@ std::size_t restatements(ConstraintSet& constraints, const ReadDocument& read) {
   return added;
 }
 
+// A row printed without a label (a note's total under its lines) is the line
+// item of another table that states the same figures in every one of its
+// periods and units, at least two, when exactly one does.
+std::size_t unlabeled_rows(ConstraintSet& constraints, const ReadDocument& read) {
+  const StatementGraph& graph = constraints.graph();
+  using Cell = std::pair<std::string, std::string>;  // period, unit
+  std::map<LineItemId, std::map<Cell, FigureId>> items;
+  for (const ReadTable& table : read.tables) {
+    for (const FigureId figure : table.figures) {
+      if (graph.state(figure) != FigureState::value) continue;
+      items[graph.line_item(figure)]
+           [{graph.period(figure).to_string(), graph.unit(figure).to_string()}] = figure;
+    }
+  }
+  std::size_t added = 0;
+  for (const auto& [item, cells] : items) {
+    if (!graph.key(item).empty() || cells.size() < 2) continue;
+    std::optional<LineItemId> match;
+    bool ambiguous = false;
+    for (const auto& [other, other_cells] : items) {
+      if (graph.key(other).empty() || graph.table(other) == graph.table(item)) continue;
+      const bool same = std::all_of(cells.begin(), cells.end(), [&](const auto& cell) {
+        const auto found = other_cells.find(cell.first);
+        return found != other_cells.end() &&
+               *graph.value(found->second) == *graph.value(cell.second);
+      });
+      if (!same) continue;
+      ambiguous = ambiguous || (match && graph.key(*match) != graph.key(other));
+      if (!match) match = other;
+    }
+    if (!match || ambiguous) continue;
+    for (const auto& [cell, figure] : cells) {
+      constraints.add_equality(figure, items[*match].at(cell));
+      ++added;
+    }
+  }
+  return added;
+}
+
 // --- Ratios -------------------------------------------------------------------
 
 // A row's figures by period, for one unit kind and currency.
@@ -560,15 +645,22 @@ Inferred infer_constraints(const ReadDocument& read, ConstraintSet& constraints)
     if (!known) rates.push_back(rate);
   }
   std::vector<std::vector<Row>> tables;
+  // Roll-ups are looked for over a statement and its continuations at once.
+  std::vector<Row> block;
   for (const ReadTable& table : read.tables) {
     std::vector<Row> rows = rows_of(graph, table);
     inferred.period_sums += period_sums(constraints, rows);
     inferred.roll_forwards += roll_forwards(constraints, rows);
     inferred.conversions += conversions(constraints, rows, rates);
-    inferred.footings += RollUps(constraints, rows).find();
+    if (!table.continues || block.empty() || !append_continuation(graph, block, rows)) {
+      inferred.footings += RollUps(constraints, std::move(block)).find();
+      block = rows;
+    }
     tables.push_back(std::move(rows));
   }
+  inferred.footings += RollUps(constraints, std::move(block)).find();
   inferred.equalities += restatements(constraints, read);
+  inferred.equalities += unlabeled_rows(constraints, read);
   inferred.ratios += ratios(constraints, tables);
   return inferred;
 }

@@ -10,286 +10,18 @@
 #include <string_view>
 #include <tuple>
 
+#include "header.hpp"
+#include "text.hpp"
 #include "tieout/printed_figure.hpp"
 
 TIEOUT_BEGIN_NAMESPACE
 namespace {
 
-// --- Text helpers --------------------------------------------------------
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  for (char& c : result)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return result;
-}
-
-bool contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
-
-// A cell as it reads: trimmed, with Markdown's escaped dollar ("US\$")
-// unescaped, as text extracted through Markdown prints it.
-std::string clean(std::string_view cell) {
-  std::string text;
-  for (std::size_t i = 0; i < cell.size(); ++i) {
-    if (cell[i] == '\\' && i + 1 < cell.size() && cell[i + 1] == '$') continue;
-    text += cell[i];
-  }
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-bool has_digit(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool has_letter(std::string_view text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-}
-
-std::vector<std::string> words_of(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (const char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
-}
-
-// --- Dates and spans in header cells -------------------------------------
-
-std::optional<unsigned> month_of(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> names = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  if (word.size() < 3) return std::nullopt;
-  for (unsigned m = 0; m < names.size(); ++m) {
-    if (names[m].starts_with(word)) return m + 1;
-  }
-  return std::nullopt;
-}
-
-// The parts of a date a header cell states: "Sep 30, 2024", "31 December
-// 2023", "December 31," (no year) or "2023" (a year alone).
-struct DateParts {
-  std::optional<int> year;
-  std::optional<unsigned> month;
-  std::optional<unsigned> day;
-
-  bool complete() const { return year && month && day; }
-};
-
-std::optional<DateParts> date_parts(std::string_view cell) {
-  DateParts parts;
-  for (const std::string& word : words_of(cell)) {
-    if (const auto month = month_of(word); month && !parts.month) {
-      parts.month = month;
-    } else if (word.size() == 4 && std::all_of(word.begin(), word.end(), ::isdigit)) {
-      const int year = std::stoi(word);
-      if (year < 1900 || year > 2199 || parts.year) return std::nullopt;
-      parts.year = year;
-    } else if (word.size() <= 2 && std::all_of(word.begin(), word.end(), ::isdigit)) {
-      const unsigned day = static_cast<unsigned>(std::stoi(word));
-      if (day < 1 || day > 31 || parts.day) return std::nullopt;
-      parts.day = day;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (!parts.year && !(parts.month && parts.day)) return std::nullopt;
-  return parts;
-}
-
-// A span over columns: "Three Months Ended", "For the year ended December
-// 31,", "As at December 31,". A duration span has months; an instant span
-// has none. Either may carry the month and day its dates share.
-struct Span {
-  std::uint32_t column = 0;  // the 1-based field it starts at
-  std::optional<int> months;
-  DateParts date;
-};
-
-std::optional<int> months_in(const std::vector<std::string>& words) {
-  static const std::map<std::string, int, std::less<>> numbers = {
-      {"one", 1}, {"three", 3}, {"six", 6}, {"nine", 9}, {"twelve", 12},
-      {"3", 3},   {"6", 6},     {"9", 9},   {"12", 12}};
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if ((words[i] == "months" || words[i] == "month") && i > 0) {
-      if (const auto found = numbers.find(words[i - 1]); found != numbers.end()) {
-        return found->second;
-      }
-    }
-    if (words[i] == "year" || words[i] == "years" || words[i] == "fiscal") return 12;
-    if (words[i] == "quarter") return 3;
-  }
-  return std::nullopt;
-}
-
-std::optional<Span> span_of(std::string_view cell, std::uint32_t column) {
-  const std::vector<std::string> words = words_of(cell);
-  const bool ended = std::find(words.begin(), words.end(), "ended") != words.end();
-  const bool as_at = !words.empty() && words[0] == "as" && words.size() > 1 &&
-                     (words[1] == "at" || words[1] == "of");
-  if (!ended && !as_at) return std::nullopt;
-  Span span;
-  span.column = column;
-  if (ended) {
-    span.months = months_in(words);
-    if (!span.months) return std::nullopt;
-  }
-  // The date words after "ended" / "as at".
-  std::string tail;
-  bool after = false;
-  for (const std::string& word : words) {
-    if (after) tail.append(word).append(" ");
-    if (word == "ended" || word == "at" || word == "of") after = true;
-  }
-  if (const auto parts = date_parts(tail)) span.date = *parts;
-  return span;
-}
-
-// --- Table layout ---------------------------------------------------------
-
-struct ColumnMeaning {
-  std::optional<Period> period;
-  std::optional<Currency> currency;
-  bool percent = false;
-  std::string unplaced_reason;
-};
-
-struct Layout {
-  std::size_t header_rows = 0;
-  std::map<std::uint32_t, ColumnMeaning> columns;  // by 1-based field
-  std::optional<Scale> scale;                      // when the table states one
-};
-
-std::optional<Scale> scale_in(std::string_view text) {
-  const std::string l = lower(text);
-  if (contains(l, "in thousands") || contains(l, "'000") || contains(l, "\u2019000")) {
-    return Scale::thousands;
-  }
-  if (contains(l, "in millions")) return Scale::millions;
-  if (contains(l, "in billions")) return Scale::billions;
-  return std::nullopt;
-}
-
-// Which span each dated column falls under. A span is printed over its first
-// column, so a column falls under the last span starting at or left of it;
-// but extraction can shift a span's label. When that reading puts two
-// columns of the same date and currency under spans of one length (which no
-// well-formed table does), the columns are regrouped where their dates start
-// over (a date earlier than the one before it begins the next span), and the
-// spans assigned in order, provided that gives as many groups as spans.
-std::map<std::uint32_t, const Span*> spans_of_columns(
-    const std::vector<Span>& spans, const std::map<std::uint32_t, DateParts>& dates,
-    const std::map<std::uint32_t, ColumnMeaning>& columns) {
-  std::map<std::uint32_t, const Span*> positional;
-  for (const auto& [column, parts] : dates) {
-    const Span* span = nullptr;
-    for (const Span& candidate : spans) {
-      if (candidate.column <= column && (!span || candidate.column > span->column)) {
-        span = &candidate;
-      }
-    }
-    positional[column] = span;
-  }
-  const auto currency_of = [&](std::uint32_t column) {
-    const auto found = columns.find(column);
-    return found == columns.end() || !found->second.currency
-               ? std::string()
-               : std::string(found->second.currency->code());
-  };
-  using Key = std::tuple<int, unsigned, unsigned, int, std::string>;
-  std::set<Key> seen;
-  bool duplicated = false;
-  for (const auto& [column, parts] : dates) {
-    const Span* span = positional[column];
-    const Key key{parts.year.value_or(0), parts.month.value_or(0), parts.day.value_or(0),
-                  span && span->months ? *span->months : 0, currency_of(column)};
-    duplicated = duplicated || !seen.insert(key).second;
-  }
-  if (!duplicated || spans.size() < 2) return positional;
-  const auto order = [](const DateParts& d) {
-    return std::tuple{d.year.value_or(0), d.month.value_or(0), d.day.value_or(0)};
-  };
-  std::map<std::uint32_t, const Span*> regrouped;
-  std::size_t group = 0;
-  const DateParts* previous = nullptr;
-  for (const auto& [column, parts] : dates) {
-    if (previous && order(parts) < order(*previous)) ++group;
-    if (group >= spans.size()) return positional;
-    regrouped[column] = &spans[group];
-    previous = &parts;
-  }
-  return group + 1 == spans.size() ? regrouped : positional;
-}
-
-Layout layout_of(const TextTable& table) {
-  Layout layout;
-  for (const std::string& line : table.heading) {
-    if (const auto scale = scale_in(line)) layout.scale = scale;
-  }
-  // Header rows: the leading rows with no label.
-  while (layout.header_rows < table.rows.size() &&
-         clean(table.rows[layout.header_rows].fields[0]).empty()) {
-    ++layout.header_rows;
-  }
-  std::vector<Span> spans;
-  std::map<std::uint32_t, DateParts> dates;
-  for (std::size_t r = 0; r < layout.header_rows; ++r) {
-    const auto& fields = table.rows[r].fields;
-    for (std::uint32_t f = 1; f < fields.size(); ++f) {
-      const std::string cell = clean(fields[f]);
-      if (cell.empty()) continue;
-      const std::uint32_t column = f + 1;
-      if (const auto scale = scale_in(cell)) layout.scale = scale;
-      if (const auto span = span_of(cell, column)) {
-        spans.push_back(*span);
-      } else if (const auto parts = date_parts(cell)) {
-        dates[column] = *parts;
-      } else if (const auto currency = Currency::from_printed(cell)) {
-        layout.columns[column].currency = currency;
-      } else if (cell == "(%)" || cell == "%") {
-        layout.columns[column].percent = true;
-      }
-    }
-  }
-  const auto span_of_column = spans_of_columns(spans, dates, layout.columns);
-  for (auto& [column, parts] : dates) {
-    ColumnMeaning& meaning = layout.columns[column];
-    const Span* span = span_of_column.at(column);
-    DateParts date = parts;
-    if (span) {
-      if (!date.month) date.month = span->date.month;
-      if (!date.day) date.day = span->date.day;
-    }
-    if (!date.complete()) {
-      meaning.unplaced_reason = "the header gives no complete date for this column";
-      continue;
-    }
-    const Date day{std::chrono::year{*date.year}, std::chrono::month{*date.month},
-                   std::chrono::day{*date.day}};
-    if (!day.ok()) {
-      meaning.unplaced_reason = "the header's date for this column is not a calendar date";
-      continue;
-    }
-    if (span && span->months) {
-      meaning.period = Duration::months_ended(day, *span->months);
-    } else {
-      meaning.period = Instant(day);
-    }
-  }
-  return layout;
-}
+using text::clean;
+using text::contains;
+using text::has_digit;
+using text::has_letter;
+using text::lower;
 
 // --- Rows -----------------------------------------------------------------
 
@@ -382,91 +114,294 @@ std::vector<ConvenienceRate> find_convenience_rates(const TextDocument& document
   return rates;
 }
 
+namespace {
+
+// A run of header rows and the data rows under them. A table can state
+// several headers (a margin block "(%)" under the amounts).
+struct Segment {
+  std::size_t header_begin = 0;
+  std::size_t header_end = 0;
+  std::size_t rows_end = 0;
+};
+
+// A row with no letter and no digit anywhere ("- | | , |", "---- | ----"):
+// a ruling, or a blank line of a header.
+bool is_blank_row(const TextRow& row) {
+  return std::none_of(row.fields.begin(), row.fields.end(), [](const std::string& field) {
+    return has_digit(field) || has_letter(field);
+  });
+}
+
+std::vector<Segment> segments_of(const TextTable& table) {
+  std::vector<Segment> segments;
+  const auto& rows = table.rows;
+  std::size_t r = 0;
+  while (r < rows.size()) {
+    Segment segment;
+    segment.header_begin = r;
+    while (r < rows.size() && (header::is_header_row(rows[r]) ||
+                               (r > segment.header_begin && is_blank_row(rows[r]) &&
+                                r + 1 < rows.size() && header::is_header_row(rows[r + 1])))) {
+      ++r;
+    }
+    segment.header_end = r;
+    while (r < rows.size() && !header::is_header_row(rows[r]))
+      ++r;
+    segment.rows_end = r;
+    segments.push_back(segment);
+  }
+  return segments;
+}
+
+// Whether a cell is meant as a figure: digits or marks without letters (an
+// OCR-damaged figure or dash, kept as unreadable), or a figure with its
+// currency ("US$268.7"); a date, or words with a digit or two ("(Note 1)",
+// an address), are text. Digits outnumbering letters ("1,2O4") is a figure
+// damaged.
+bool is_figure_cell(std::string_view cell) {
+  if (cell.empty() || header::is_date(cell)) return false;
+  if (!has_letter(cell)) return true;
+  if (PrintedFigure::try_parse(cell)) return true;
+  const auto digits =
+      std::count_if(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return static_cast<std::size_t>(digits) > text::count_letters(cell);
+}
+
+std::vector<std::uint32_t> figure_fields_of(const TextRow& row) {
+  std::vector<std::uint32_t> fields;
+  for (std::uint32_t f = 1; f < row.fields.size(); ++f) {
+    if (is_figure_cell(clean(row.fields[f]))) fields.push_back(f);
+  }
+  return fields;
+}
+
+// Whether a segment's figures are printed whole but for at most one in ten
+// (per-share amounts), and at least ten: an amount with decimals there is a
+// thousands separator misread ("961.78" for "961,78x").
+bool prints_whole_amounts(const TextTable& table, const Segment& segment) {
+  int whole = 0, fractional = 0;
+  for (std::size_t r = segment.header_end; r < segment.rows_end; ++r) {
+    const TextRow& row = table.rows[r];
+    for (const std::uint32_t f : figure_fields_of(row)) {
+      const auto printed = PrintedFigure::try_parse(clean(row.fields[f]));
+      if (!printed || printed->is_nil() || printed->percent) continue;
+      ++(printed->decimals() > 0 ? fractional : whole);
+    }
+  }
+  return whole >= 10 && fractional * 10 <= whole;
+}
+
+std::optional<Period> period_in_heading(const TextTable& table) {
+  for (auto line = table.heading.rbegin(); line != table.heading.rend(); ++line) {
+    if (auto period = header::period_in_prose(*line)) return period;
+  }
+  return std::nullopt;
+}
+
+// A table's scale: stated above it or in its header; else the one of the
+// table it continues; else that of a table which prints one of its rows
+// identically (a note restating a statement's line). The last is noted.
+struct TableScale {
+  std::optional<Scale> scale;
+  std::optional<ReadingNote> note;
+};
+
+// The figure cells of a row as printed, when they are telling enough to
+// recognise the row elsewhere: two or more, with eight digits or more.
+std::optional<std::string> row_print(const TextRow& row) {
+  std::string print;
+  std::size_t cells = 0, digits = 0;
+  for (const std::uint32_t f : figure_fields_of(row)) {
+    const std::string cell = clean(row.fields[f]);
+    print.append(cell).append("\t");
+    ++cells;
+    digits += static_cast<std::size_t>(
+        std::count_if(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; }));
+  }
+  if (cells < 2 || digits < 8) return std::nullopt;
+  return print;
+}
+
+std::vector<TableScale> scales_of(const std::vector<TextTable>& tables,
+                                  const std::vector<std::vector<header::Header>>& headers) {
+  std::vector<TableScale> scales(tables.size());
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    for (const std::string& line : tables[t].heading) {
+      if (const auto scale = header::scale_in(line)) scales[t].scale = scale;
+    }
+    for (const header::Header& header : headers[t]) {
+      if (!scales[t].scale) scales[t].scale = header.scale;
+    }
+    if (!scales[t].scale && t > 0 && tables[t].heading.empty()) {
+      scales[t].scale = scales[t - 1].scale;
+    }
+  }
+  std::map<std::string, std::pair<Scale, std::uint32_t>> printed_rows;  // scale, line
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    if (!scales[t].scale) continue;
+    for (const TextRow& row : tables[t].rows) {
+      if (auto print = row_print(row))
+        printed_rows.emplace(*print, std::pair{*scales[t].scale, row.line});
+    }
+  }
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    if (scales[t].scale) continue;
+    for (const TextRow& row : tables[t].rows) {
+      const auto print = row_print(row);
+      const auto found = print ? printed_rows.find(*print) : printed_rows.end();
+      if (found == printed_rows.end()) continue;
+      const auto [scale, line] = found->second;
+      scales[t].scale = scale;
+      scales[t].note = ReadingNote{row.line, 1, "",
+                                   "the table states no scale; its line " +
+                                       std::to_string(row.line) + " prints the figures of line " +
+                                       std::to_string(line) + ", whose table is in " +
+                                       std::string(scale == Scale::thousands  ? "thousands"
+                                                   : scale == Scale::millions ? "millions"
+                                                   : scale == Scale::billions ? "billions"
+                                                                              : "units")};
+      break;
+    }
+  }
+  return scales;
+}
+
+}  // namespace
+
 ReadDocument read_tables(const TextDocument& document, StatementGraph& graph) {
   ReadDocument read;
   read.document = graph.add_document(document.path);
   read.rates = find_convenience_rates(document);
+  // Headers first: a damaged header is completed from the others.
+  std::vector<std::vector<Segment>> segments;
+  std::vector<std::vector<header::Header>> headers;
+  header::DateConsensus consensus;
+  for (const TextTable& text_table : document.tables) {
+    segments.push_back(segments_of(text_table));
+    headers.emplace_back();
+    for (const Segment& segment : segments.back()) {
+      headers.back().push_back(
+          header::parse_header(text_table.rows, segment.header_begin, segment.header_end));
+      consensus.add(headers.back().back());
+    }
+  }
+  const std::vector<TableScale> scales = scales_of(document.tables, headers);
   // A table with no prose above it continues the one before (a statement
   // split by a page break and its repeated header): it keeps that table's
-  // title and, unless it states its own, its scale.
+  // title.
   std::string previous_title;
-  Scale previous_scale = Scale::units;
   for (std::size_t t = 0; t < document.tables.size(); ++t) {
     const TextTable& text_table = document.tables[t];
-    Layout layout = layout_of(text_table);
     const bool continues = t > 0 && text_table.heading.empty();
-    if (!layout.scale && continues) layout.scale = previous_scale;
     ReadTable table;
     table.text_table = t;
     table.title = continues ? previous_title : title_of(text_table);
-    previous_title = table.title;
-    previous_scale = layout.scale.value_or(Scale::units);
+    table.continues = continues;
     table.first_line = text_table.first_line();
     table.last_line = text_table.last_line();
+    const std::optional<Period> prose_period = period_in_heading(text_table);
     std::vector<std::string> section;
-    for (std::size_t r = layout.header_rows; r < text_table.rows.size(); ++r) {
-      const TextRow& row = text_table.rows[r];
-      const std::string label = clean(row.fields[0]);
-      std::vector<std::uint32_t> figure_fields;
-      for (std::uint32_t f = 1; f < row.fields.size(); ++f) {
-        const std::string cell = clean(row.fields[f]);
-        if (cell.empty()) continue;
-        // A cell meant as a figure: digits, a dash, or marks without letters
-        // (an OCR-damaged dash such as "_"), kept as an unreadable figure;
-        // cells with words are notes.
-        if (has_digit(cell) || !has_letter(cell)) figure_fields.push_back(f);
+    for (std::size_t s = 0; s < segments[t].size(); ++s) {
+      const Segment& segment = segments[t][s];
+      std::set<std::uint32_t> data_columns;
+      for (std::size_t r = segment.header_end; r < segment.rows_end; ++r) {
+        for (const std::uint32_t f : figure_fields_of(text_table.rows[r]))
+          data_columns.insert(f + 1);
       }
-      if (figure_fields.empty()) {
-        // A section heading ("Revenues:", "Current assets:"); an indented
-        // heading replaces the last one at its level, which this reader
-        // cannot see, so headings simply accumulate up to two levels.
-        if (!label.empty()) {
-          if (section.size() == 2) section.erase(section.begin());
-          section.push_back(label);
-        }
-        continue;
+      header::Layout layout = header::resolve(headers[t][s], consensus, data_columns, prose_period);
+      if (!layout.scale) layout.scale = scales[t].scale;
+      if (s == 0 && scales[t].note) table.notes.push_back(*scales[t].note);
+      for (header::Repair& repair : layout.repairs) {
+        table.notes.push_back(
+            {repair.line, repair.column, std::move(repair.printed), std::move(repair.reading)});
       }
-      if (!table.table.valid()) {
-        table.table = graph.add_table(read.document, table.title, kind_of(table.title));
-      }
-      const LineItemId item = graph.add_line_item(table.table, label, section);
-      const RowMeasure measure = measure_of(label, section);
-      for (const std::uint32_t f : figure_fields) {
-        const std::uint32_t column = f + 1;
-        const std::string cell = clean(row.fields[f]);
-        const auto meaning = layout.columns.find(column);
-        if (meaning == layout.columns.end() || !meaning->second.period) {
-          table.unplaced.push_back(
-              {row.line, column, cell,
-               meaning == layout.columns.end() || meaning->second.unplaced_reason.empty()
-                   ? "the header gives no period for this column"
-                   : meaning->second.unplaced_reason});
+      const bool whole_amounts = prints_whole_amounts(text_table, segment);
+      bool previous_row_was_heading = false;
+      for (std::size_t r = segment.header_end; r < segment.rows_end; ++r) {
+        const TextRow& row = text_table.rows[r];
+        if (is_blank_row(row)) continue;  // a ruling ("----", "_") between lines
+        std::string label = clean(row.fields[0]);
+        const std::vector<std::uint32_t> figure_fields = figure_fields_of(row);
+        if (figure_fields.empty()) {
+          // A section heading ("Revenues:", "Current assets:"); an indented
+          // heading replaces the last one at its level, which this reader
+          // cannot see, so headings simply accumulate up to two levels.
+          previous_row_was_heading = !label.empty();
+          if (!label.empty()) {
+            if (section.size() == 2) section.erase(section.begin());
+            section.push_back(label);
+          }
           continue;
         }
-        const ColumnMeaning& column_meaning = meaning->second;
-        const Period period =
-            balance_in_flow(label, *column_meaning.period).value_or(*column_meaning.period);
-        const auto printed = PrintedFigure::try_parse(cell);
-        const bool percent = column_meaning.percent || (printed && printed->percent);
-        Unit unit = Unit::pure();
-        Scale scale = Scale::units;
-        if (percent) {
-          unit = Unit::percent();
-        } else if (measure == RowMeasure::shares) {
-          unit = Unit::shares();
-        } else if (measure != RowMeasure::amount) {
-          if (column_meaning.currency) {
-            unit = measure == RowMeasure::per_share ? Unit::per_share(*column_meaning.currency)
-                                                    : Unit::per_ads(*column_meaning.currency);
-          }
-        } else {
-          if (column_meaning.currency) unit = Unit::money(*column_meaning.currency);
-          scale = layout.scale.value_or(Scale::units);
+        // A label broken over two lines: "Adjusted EBITDA" over "(Non-GAAP
+        // Financial Measure)", or "... attributable to" over "shareholders",
+        // with the figures.
+        if (previous_row_was_heading && !section.empty() &&
+            (label.starts_with('(') || std::islower(static_cast<unsigned char>(label.front())))) {
+          label = section.back() + " " + label;
+          section.pop_back();
         }
-        table.figures.push_back(
-            graph.add_figure(item, period, unit, cell, {read.document, row.line, column}, scale));
+        previous_row_was_heading = false;
+        if (!table.table.valid()) {
+          table.table = graph.add_table(read.document, table.title, kind_of(table.title));
+        }
+        const LineItemId item = graph.add_line_item(table.table, label, section);
+        const RowMeasure measure = measure_of(label, section);
+        for (const std::uint32_t f : figure_fields) {
+          const std::uint32_t column = f + 1;
+          const std::string cell = clean(row.fields[f]);
+          header::ColumnMeaning column_meaning;
+          if (const auto found = layout.columns.find(column); found != layout.columns.end()) {
+            column_meaning = found->second;
+          }
+          if (!column_meaning.period && column_meaning.unplaced_reason.empty()) {
+            column_meaning.period = layout.default_period;
+          }
+          if (column_meaning.notes) {
+            table.unplaced.push_back({row.line, column, cell,
+                                      "a reference to a note (the Notes column), not an amount"});
+            continue;
+          }
+          if (!column_meaning.period) {
+            table.unplaced.push_back({row.line, column, cell,
+                                      column_meaning.unplaced_reason.empty()
+                                          ? "the header gives no period for this column"
+                                          : column_meaning.unplaced_reason});
+            continue;
+          }
+          const Period period =
+              balance_in_flow(label, *column_meaning.period).value_or(*column_meaning.period);
+          const auto printed = PrintedFigure::try_parse(cell);
+          const bool percent = column_meaning.percent || (printed && printed->percent);
+          Unit unit = Unit::pure();
+          Scale scale = Scale::units;
+          if (percent) {
+            unit = Unit::percent();
+          } else if (measure == RowMeasure::shares) {
+            unit = Unit::shares();
+          } else if (measure != RowMeasure::amount) {
+            if (column_meaning.currency) {
+              unit = measure == RowMeasure::per_share ? Unit::per_share(*column_meaning.currency)
+                                                      : Unit::per_ads(*column_meaning.currency);
+            }
+          } else {
+            if (column_meaning.currency) unit = Unit::money(*column_meaning.currency);
+            scale = layout.scale.value_or(Scale::units);
+          }
+          const FigureId figure =
+              graph.add_figure(item, period, unit, cell, {read.document, row.line, column}, scale);
+          if (printed && !printed->is_nil() && printed->decimals() > 0 && whole_amounts &&
+              unit.kind() == UnitKind::money) {
+            graph.mark_unreadable(figure);
+            table.notes.push_back({row.line, column, cell,
+                                   "unreadable: a decimal point in a column of whole amounts, "
+                                   "where a thousands separator is damaged"});
+          }
+          table.figures.push_back(figure);
+        }
       }
     }
+    previous_title = table.title;
     read.tables.push_back(std::move(table));
   }
   return read;

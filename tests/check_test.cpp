@@ -292,6 +292,55 @@ TEST_F(conversion, a_converted_subtotal_that_foots_only_within_rounding_is_not_d
   EXPECT_EQ(report.results[total.index()].difference, Decimal::parse("-11222.4"));
 }
 
+TEST_F(conversion, a_us_dollar_figure_left_over_by_a_footing_holds_and_says_why) {
+  // FY2023 announcement lines 427-429 (2023, in thousands, RMB7.0999 to
+  // US$1.00). Total equity 1,020,564 x 7.0999 = 7,245,902.3436 (RMB
+  // 7,245,904: -1.6564 within 0.5 + 0.5 x 7.0999 = 4.04995); NCI 50,107 x
+  // 7.0999 = 355,754.6893 (355,752: 2.6893, within). The equity of the
+  // owners, 970,457, is what is left: 1,020,564 - 50,107. Converted alone it
+  // misses: 970,457 x 7.0999 = 6,890,147.6543 against 6,890,152, -4.3457.
+  const auto thousand = [&](std::string_view text, const Unit& unit) {
+    return figure(text, Period(Instant(2023y / 12 / 31)), unit, Scale::thousands);
+  };
+  const FigureId rmb_owners = thousand("6,890,152", rmb), rmb_nci = thousand("355,752", rmb);
+  const FigureId usd_owners = thousand("970,457", usd), usd_nci = thousand("50,107", usd);
+  const FigureId rmb_total = thousand("7,245,904", rmb), usd_total = thousand("1,020,564", usd);
+  const Decimal rate = Decimal::parse("7.0999");
+  const FigureId rmb_parts[] = {rmb_owners, rmb_nci}, usd_parts[] = {usd_owners, usd_nci};
+  constraints.add_footing(rmb_total, rmb_parts);
+  constraints.add_footing(usd_total, usd_parts);
+  constraints.add_conversion(usd_total, rmb_total, rate);
+  constraints.add_conversion(usd_nci, rmb_nci, rate);
+  const ConstraintId owners = constraints.add_conversion(usd_owners, rmb_owners, rate);
+  EXPECT_EQ(verdict(owners), Verdict::fail);
+  const auto report = tieout::check(constraints);
+  const auto& result = report.results[owners.index()];
+  EXPECT_EQ(result.verdict, Verdict::rounding);
+  EXPECT_EQ(result.difference, Decimal::parse("-4.3457").shifted(3));
+  EXPECT_NE(result.explanation.find("balances a footing of converted figures"), std::string::npos)
+      << result.explanation;
+}
+
+TEST_F(conversion, a_figure_left_over_next_to_an_unreadable_one_is_undecided) {
+  // The same, with the US$ NCI unreadable ("50,1"): the owners' equity might
+  // be left over or wrong; nothing can tell until the NCI is read.
+  const auto thousand = [&](std::string_view text, const Unit& unit) {
+    return figure(text, Period(Instant(2023y / 12 / 31)), unit, Scale::thousands);
+  };
+  const FigureId rmb_owners = thousand("6,890,152", rmb), rmb_nci = thousand("355,752", rmb);
+  const FigureId usd_owners = thousand("970,457", usd), usd_nci = thousand("50,1", usd);
+  const FigureId rmb_total = thousand("7,245,904", rmb), usd_total = thousand("1,020,564", usd);
+  const Decimal rate = Decimal::parse("7.0999");
+  const FigureId rmb_parts[] = {rmb_owners, rmb_nci}, usd_parts[] = {usd_owners, usd_nci};
+  constraints.add_footing(rmb_total, rmb_parts);
+  constraints.add_footing(usd_total, usd_parts);
+  constraints.add_conversion(usd_total, rmb_total, rate);
+  constraints.add_conversion(usd_nci, rmb_nci, rate);
+  const ConstraintId owners = constraints.add_conversion(usd_owners, rmb_owners, rate);
+  const auto report = tieout::check(constraints);
+  EXPECT_EQ(report.results[owners.index()].verdict, Verdict::incomplete);
+}
+
 using equality = check_fixture;
 
 TEST_F(equality, the_same_fact_to_the_same_precision_must_be_equal) {

@@ -53,15 +53,19 @@ struct Inferred {
   }
 };
 
-std::unique_ptr<Inferred> infer_release() {
+std::unique_ptr<Inferred> infer_filing(const std::string& name) {
   auto result = std::make_unique<Inferred>();
-  const auto text = tieout::load_text_document(std::string(TIEOUT_SOURCE_DIR) +
-                                               "/examples/filings/004_5d25836ba150503a.txt");
+  const auto text =
+      tieout::load_text_document(std::string(TIEOUT_SOURCE_DIR) + "/examples/filings/" + name);
   if (!text) throw std::runtime_error(text.error().to_string());
   result->read = tieout::read_tables(*text, result->graph);
   result->constraints = std::make_unique<tieout::ConstraintSet>(result->graph);
   tieout::infer_constraints(result->read, *result->constraints);
   return result;
+}
+
+std::unique_ptr<Inferred> infer_release() {
+  return infer_filing("004_5d25836ba150503a.txt");
 }
 
 TEST(infer, the_release_ties_out_and_every_figure_is_verified) {
@@ -212,6 +216,51 @@ TEST(infer, a_label_repeated_with_another_value_is_not_linked) {
   const FromText r("\tDec 31, 2024\n\tRMB\nOthers\t5\n\nNotes\n\tDec 31, 2024\n\tRMB\nOthers\t7\n");
   EXPECT_EQ(r.inferred.equalities, 0u);
   EXPECT_EQ(tieout::check(r.constraints).count(Verdict::fail), 0u);
+}
+
+// The FY2023 announcement (003_2b93c8209c643bac.txt): statements split by
+// page breaks, notes that reprint a statement's line without its label.
+
+TEST(infer_announcement, totals_after_a_page_break_foot_lines_before_it) {
+  const auto a = infer_filing("003_2b93c8209c643bac.txt");
+  // Line 362, comprehensive loss = net loss (line 349, before the break at
+  // line 352) + foreign currency translation adjustments (line 361): 2023
+  // RMB (2,183,647) + 102,241 = (2,081,406).
+  const auto comprehensive = a->find(ConstraintKind::footing, a->at(362, 4));
+  ASSERT_TRUE(comprehensive.has_value());
+  EXPECT_EQ(a->lines_and_weights(*comprehensive),
+            (std::vector<std::pair<std::uint32_t, int>>{{349, 1}, {361, 1}}));
+  // Line 419, total liabilities = total current liabilities (line 407, before
+  // the break at line 408) + total non-current liabilities (line 418): 2022
+  // 6,658,626 + 1,074,106 = 7,732,732.
+  const auto liabilities = a->find(ConstraintKind::footing, a->at(419, 2));
+  ASSERT_TRUE(liabilities.has_value());
+  EXPECT_EQ(a->lines_and_weights(*liabilities),
+            (std::vector<std::pair<std::uint32_t, int>>{{407, 1}, {418, 1}}));
+}
+
+TEST(infer_announcement, a_blank_cell_adds_nothing_to_a_roll_up) {
+  // Line 105, adjusted net loss 2022 = (2,688,388) + 359,835 + 334,629 =
+  // (1,993,924); impairment (line 103) is blank for 2022.
+  const auto a = infer_filing("003_2b93c8209c643bac.txt");
+  const auto adjusted = a->find(ConstraintKind::footing, a->at(105, 2));
+  ASSERT_TRUE(adjusted.has_value());
+  EXPECT_EQ(a->lines_and_weights(*adjusted),
+            (std::vector<std::pair<std::uint32_t, int>>{{99, 1}, {101, 1}, {102, 1}}));
+}
+
+TEST(infer_announcement, an_unlabeled_row_is_the_line_it_reprints) {
+  // Line 573 prints (2,663,915), (2,165,688), (305,030) with no label: the
+  // loss before income taxes of the statement (lines 192 and 347).
+  const auto a = infer_filing("003_2b93c8209c643bac.txt");
+  const auto equalities = a->constraints->constraints_of(a->at(573, 4));
+  const bool restates = std::any_of(equalities.begin(), equalities.end(), [&](ConstraintId id) {
+    if (a->constraints->kind(id) != ConstraintKind::equality) return false;
+    const auto pair = a->constraints->figures(id);
+    const auto line = a->graph.location(pair[0] == a->at(573, 4) ? pair[1] : pair[0]).line;
+    return line == 192 || line == 347;
+  });
+  EXPECT_TRUE(restates);
 }
 
 }  // namespace

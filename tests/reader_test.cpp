@@ -122,3 +122,112 @@ TEST(reader, cells_that_cannot_be_placed_are_kept_with_a_reason) {
 }
 
 }  // namespace
+
+// The FY2023 announcement (examples/filings/003_2b93c8209c643bac.txt) is
+// text recovered by OCR: its headers are split, cut short and shifted. What
+// each column is was read off the page by hand.
+struct ReadAnnouncement {
+  Read read;
+  ReadAnnouncement() {
+    const auto text = tieout::load_text_document(filings + "003_2b93c8209c643bac.txt");
+    if (!text) throw std::runtime_error(text.error().to_string());
+    read.read = tieout::read_tables(*text, read.graph);
+  }
+  const tieout::ReadTable& table_at(std::uint32_t line) const {
+    for (const auto& table : read.read.tables) {
+      if (table.first_line <= line && line <= table.last_line) return table;
+    }
+    throw std::out_of_range("no table at line " + std::to_string(line));
+  }
+};
+
+const Period fy2022 = Duration::months_ended(2022y / 12 / 31, 12);
+const Period fy2023 = Duration::months_ended(2023y / 12 / 31, 12);
+
+TEST(reader_ocr, a_span_split_over_three_cells_is_put_back_together) {
+  // Line 171: "For the ye | ar ended Decembe | r 31," over 2022, 2023, 2023.
+  const ReadAnnouncement a;
+  EXPECT_EQ(a.read.graph.period(at(a.read, 174, 2)), fy2022);
+  EXPECT_EQ(a.read.graph.period(at(a.read, 174, 3)), fy2023);
+  EXPECT_EQ(a.read.graph.unit(at(a.read, 174, 4)), Unit::money(Currency("USD")));
+  EXPECT_EQ(a.read.graph.value(at(a.read, 174, 2))->to_string(), "5360282000");  // thousands
+}
+
+TEST(reader_ocr, a_day_cut_short_is_completed_from_the_other_headers) {
+  // Line 95 prints "For the year ended December 3" (then "r 31,"); every
+  // complete year header of the document says December 31.
+  const ReadAnnouncement a;
+  EXPECT_EQ(a.read.graph.period(at(a.read, 99, 2)), fy2022);
+  const auto& notes = a.table_at(99).notes;
+  ASSERT_FALSE(notes.empty());
+  EXPECT_EQ(notes.front().line, 95u);
+  EXPECT_EQ(notes.front().printed, "For the year ended December 3");
+  EXPECT_NE(notes.front().reading.find("December 31"), std::string::npos);
+}
+
+TEST(reader_ocr, an_undated_us_dollar_column_translates_the_column_left_of_it) {
+  // Lines 77-79: 2022, 2023 over RMB, RMB, US$: the US$ column is 2023.
+  const ReadAnnouncement a;
+  EXPECT_EQ(a.read.graph.period(at(a.read, 80, 4)), fy2023);
+  EXPECT_EQ(a.read.graph.unit(at(a.read, 80, 4)), Unit::money(Currency("USD")));
+}
+
+TEST(reader_ocr, a_header_inside_a_table_starts_a_new_block) {
+  // Lines 85-87 ("For the year Decembe", 2022 2023, "(%)") head the margins.
+  const ReadAnnouncement a;
+  EXPECT_EQ(a.read.graph.unit(at(a.read, 88, 3)), Unit::percent());
+  EXPECT_EQ(a.read.graph.period(at(a.read, 88, 3)), fy2022);
+  EXPECT_EQ(a.read.graph.period(at(a.read, 88, 4)), fy2023);
+}
+
+TEST(reader_ocr, years_printed_away_from_their_columns_are_given_back_in_order) {
+  // Line 56 prints 2022 over field 2 and 2023 over field 7, which holds no
+  // figure; line 57 puts RMB'000 over fields 2 and 3 and % over field 4.
+  const ReadAnnouncement a;
+  EXPECT_EQ(a.read.graph.period(at(a.read, 58, 2)), fy2022);
+  EXPECT_EQ(a.read.graph.period(at(a.read, 58, 3)), fy2023);
+  EXPECT_EQ(a.read.graph.unit(at(a.read, 58, 4)), Unit::percent());  // "-13.8%"
+}
+
+TEST(reader_ocr, a_label_broken_over_two_lines_is_joined) {
+  const ReadAnnouncement a;
+  EXPECT_EQ(a.read.graph.label(a.read.graph.line_item(at(a.read, 105, 2))),
+            "Adjusted net loss (Non-GAAP Financial Measure)");
+  EXPECT_EQ(a.read.graph.label(a.read.graph.line_item(at(a.read, 366, 3))),
+            "Comprehensive loss attributable to Kingsoft Cloud Holdings Limited shareholders");
+}
+
+TEST(reader_ocr, notes_columns_hold_references_not_amounts) {
+  // Line 328: "Public cloud services | 3 | 5,360,282 | ..." under "Notes".
+  const ReadAnnouncement a;
+  const auto& unplaced = a.table_at(328).unplaced;
+  const auto note = std::find_if(unplaced.begin(), unplaced.end(), [](const auto& cell) {
+    return cell.line == 328 && cell.column == 2;
+  });
+  ASSERT_NE(note, unplaced.end());
+  EXPECT_EQ(note->text, "3");
+  EXPECT_NE(note->reason.find("note"), std::string::npos);
+  EXPECT_EQ(a.read.graph.period(at(a.read, 328, 3)), fy2022);
+}
+
+TEST(reader_ocr, a_decimal_point_among_whole_thousands_is_unreadable) {
+  // Line 407: US$ total current liabilities printed "961.78" in a table of
+  // whole thousands: a damaged "961,78x", not 961.78 thousand.
+  const ReadAnnouncement a;
+  const FigureId figure = at(a.read, 407, 5);
+  EXPECT_EQ(a.read.graph.state(figure), tieout::FigureState::unreadable);
+  EXPECT_EQ(a.read.graph.text(figure), "961.78");
+}
+
+TEST(reader_ocr, a_table_without_a_scale_takes_the_one_of_a_row_it_reprints) {
+  // Line 573 reprints line 192's loss before income taxes (in thousands).
+  const ReadAnnouncement a;
+  EXPECT_EQ(a.read.graph.value(at(a.read, 573, 2))->to_string(), "-2663915000");
+}
+
+TEST(reader_ocr, a_table_without_dates_takes_the_date_of_the_prose_above) {
+  // Line 255: "... employees as of December 31, 2023 ..."; lines 258-262.
+  const ReadAnnouncement a;
+  EXPECT_EQ(a.read.graph.period(at(a.read, 258, 2)), Period(Instant(2023y / 12 / 31)));
+  EXPECT_EQ(a.read.graph.unit(at(a.read, 258, 3)), Unit::percent());
+}

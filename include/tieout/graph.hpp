@@ -87,6 +87,9 @@ class StatementGraph {
   /// Replaces the printed text of a figure (what-if analysis: a corrected
   /// value, a mutation test). Its period, unit, scale and location stay.
   void set_text(FigureId figure, std::string_view text);
+  /// Keeps a figure as unreadable though its text parses: a reader's
+  /// judgement that the text is damaged ("961.78" among whole thousands).
+  void mark_unreadable(FigureId figure);
 
   std::size_t figure_count() const noexcept { return figure_item_.size(); }
   std::size_t line_item_count() const noexcept { return items_.size(); }

@@ -48,6 +48,17 @@ struct UnplacedCell {
   std::string reason;
 };
 
+/// How a damaged cell was read: as printed, and what it was taken to say. A
+/// header cut short ("For the year ended December 3") completed from the
+/// document's other headers, or a figure that parses but cannot be right
+/// where it stands ("961.78" among whole thousands), kept as unreadable.
+struct ReadingNote {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;  // 1-based TAB-separated field
+  std::string printed;
+  std::string reading;
+};
+
 /// What was read of one text table.
 struct ReadTable {
   std::size_t text_table = 0;  // index into TextDocument::tables
@@ -57,6 +68,10 @@ struct ReadTable {
   std::uint32_t last_line = 0;
   std::vector<FigureId> figures;
   std::vector<UnplacedCell> unplaced;
+  std::vector<ReadingNote> notes;
+  /// No prose stands between it and the table before: it continues that
+  /// table (a statement split by a page break) and keeps its title.
+  bool continues = false;
 };
 
 /// A figure found in prose (see narrative.hpp).
