@@ -139,6 +139,10 @@ result<ScannedNumber> scan_number(Scanner& scanner) {
       if (run > 3) {
         return fail(separator_at, "more than three digits before the first group separator");
       }
+      // Grouped digits never start with a zero ("000,109" is damage, not 109).
+      if (scanner.slice(begin, begin + 1) == "0") {
+        return fail(begin, "a grouped number starting with zero");
+      }
       number.group_separator = separator;
     } else if (separator != number.group_separator) {
       return fail(separator_at, "a different group separator than before");

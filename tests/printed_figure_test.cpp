@@ -160,6 +160,9 @@ INSTANTIATE_TEST_SUITE_P(
         // "12..5": the second '.' stands at byte 3.
         Malformed{"12..5", 3, "a second decimal point"},
         Malformed{"1234,567", 4, "more than three digits before the first group separator"},
+        // OCR damage in the FY2023 announcement, line 180.
+        Malformed{"000,109", 0, "a grouped number starting with zero"},
+        Malformed{"0,123", 0, "a grouped number starting with zero"},
         Malformed{"1,234.5,6", 7, "a group separator in the fractional part"},
         Malformed{"(1,234", 6, "no closing parenthesis"},
         Malformed{"1,234)", 5, "a closing parenthesis without an opening one"},
