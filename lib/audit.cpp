@@ -1,8 +1,10 @@
 #include "tieout/audit.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "tieout/compare.hpp"
+#include "tieout/error.hpp"
 #include "tieout/infer.hpp"
 #include "tieout/narrative.hpp"
 
@@ -35,16 +37,32 @@ result<DocumentId, ReadError> Audit::add(const TextDocument& text) {
     return unexpected(
         ReadError{text.path, 0, "no tables (lines of TAB-separated fields) to check"});
   }
-  documents_.push_back(read_tables(text, *graph_));
+  ReadDocument read = read_tables(text, *graph_);
+  if (auto applied = rules_.apply_to_document(read, *graph_); !applied) {
+    return unexpected(applied.error());
+  }
+  documents_.push_back(std::move(read));
   infer_constraints(documents_.back(), *constraints_);
   link_narrative(text, documents_.back(), *constraints_, *graph_);
   return documents_.back().document;
 }
 
+result<std::size_t, ReadError> Audit::compare() {
+  if (compared_) return std::size_t{0};
+  compared_ = true;
+  const std::size_t before = constraints_->size();
+  compare_documents(documents_, *constraints_);
+  if (!rules_.empty()) {
+    auto ruled = rules_.apply_to_constraints(documents_, *constraints_);
+    if (!ruled) return unexpected(ruled.error());
+    *constraints_ = std::move(ruled).value();
+  }
+  return constraints_->size() - std::min(before, constraints_->size());
+}
+
 TieOut Audit::run(const CheckOptions& options) {
-  if (!compared_) {
-    compare_documents(documents_, *constraints_);
-    compared_ = true;
+  if (const auto compared = compare(); !compared) {
+    throw domain_error(compared.error().to_string());
   }
   return TieOut(*constraints_, documents_, options);
 }

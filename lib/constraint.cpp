@@ -47,6 +47,27 @@ ConstraintId ConstraintSet::add_linear(ConstraintKind kind, std::span<const Term
   return id;
 }
 
+ConstraintSet ConstraintSet::without(std::span<const ConstraintId> dropped) const {
+  std::vector<bool> drop(size(), false);
+  for (const ConstraintId id : dropped)
+    drop.at(id.index()) = true;
+  ConstraintSet kept(*graph_);
+  for (std::uint32_t index = 0; index < size(); ++index) {
+    if (drop[index]) continue;
+    const ConstraintId id(index);
+    std::vector<Term> terms;
+    const auto terms_of = figures(id);
+    for (std::size_t t = 0; t < terms_of.size(); ++t)
+      terms.push_back({terms_of[t], weight(id, t)});
+    const ConstraintId copy = kept.add_linear(kind(id), terms);
+    if (kind(id) == ConstraintKind::ratio) {
+      kept.ratio_index_[copy.index()] = static_cast<std::uint32_t>(kept.ratios_.size());
+      kept.ratios_.push_back(ratio(id));
+    }
+  }
+  return kept;
+}
+
 ConstraintId ConstraintSet::add_footing(FigureId total, std::span<const FigureId> parts) {
   std::vector<Term> weighted;
   for (const FigureId part : parts)

@@ -122,6 +122,15 @@ void StatementGraph::set_text(FigureId figure, std::string_view text) {
   }
 }
 
+void StatementGraph::set_meaning(FigureId figure, const Period& period, const Unit& unit,
+                                 Scale scale) {
+  const std::size_t index = figure.index();
+  figure_period_[index] = intern(periods_, period);
+  figure_unit_[index] = intern(units_, unit);
+  figure_scale_[index] = scale;
+  set_text(figure, std::string(text(figure)));
+}
+
 void StatementGraph::mark_unreadable(FigureId figure) {
   const std::size_t index = figure.index();
   state_[index] = FigureState::unreadable;

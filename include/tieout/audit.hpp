@@ -26,6 +26,7 @@
 #include "tieout/reader.hpp"
 #include "tieout/report.hpp"
 #include "tieout/result.hpp"
+#include "tieout/rules.hpp"
 #include "tieout/text_document.hpp"
 #include "tieout/version.hpp"
 
@@ -45,8 +46,17 @@ class Audit {
   /// The same for a filing's text already in memory, named `path`.
   result<DocumentId, ReadError> add_text(std::string path, std::string_view content);
 
-  /// Compares the documents added with one another (once: documents added
-  /// afterwards are refused) and checks every constraint.
+  /// The override file's rules (rules.hpp), before any document is added:
+  /// they apply to each document as it is read, and at compare().
+  void set_rules(Rules rules) { rules_ = std::move(rules); }
+
+  /// Compares the documents added with one another and applies the rules'
+  /// drops and additions, once: documents added afterwards are refused.
+  /// Fails on a rule that applies nowhere. Returns the constraints added.
+  result<std::size_t, ReadError> compare();
+
+  /// Compares (when compare() has not run; a rules error then throws
+  /// domain_error) and checks every constraint.
   TieOut run(const CheckOptions& options = {});
 
   const std::vector<ReadDocument>& documents() const noexcept { return documents_; }
@@ -64,6 +74,7 @@ class Audit {
   std::unique_ptr<StatementGraph> graph_;
   std::unique_ptr<ConstraintSet> constraints_;
   std::vector<ReadDocument> documents_;
+  Rules rules_;
   bool compared_ = false;
 };
 

@@ -83,6 +83,10 @@ class ConstraintSet {
   ConstraintId add_ratio(FigureId ratio, LinearExpression numerator, LinearExpression denominator,
                          const Decimal& multiplier);
 
+  /// A copy without the constraints `dropped` (a rules file's "drop"); the
+  /// others keep their order, under new ids.
+  ConstraintSet without(std::span<const ConstraintId> dropped) const;
+
   std::size_t size() const noexcept { return kinds_.size(); }
   const StatementGraph& graph() const noexcept { return *graph_; }
   ConstraintKind kind(ConstraintId id) const { return kinds_[id.index()]; }

@@ -87,6 +87,9 @@ class StatementGraph {
   /// Replaces the printed text of a figure (what-if analysis: a corrected
   /// value, a mutation test). Its period, unit, scale and location stay.
   void set_text(FigureId figure, std::string_view text);
+  /// Gives a figure another period, unit and scale (a rules file's column
+  /// meaning, where the header was read wrong); its text is read again.
+  void set_meaning(FigureId figure, const Period& period, const Unit& unit, Scale scale);
   /// Keeps a figure as unreadable though its text parses: a reader's
   /// judgement that the text is damaged ("961.78" among whole thousands).
   void mark_unreadable(FigureId figure);

@@ -1,6 +1,6 @@
 // The tieout command.
 //
-//   tieout check FILE... [--format text|json|markdown|html] [--output PATH]
+//   tieout check FILE... [--format text|json|markdown|html] [--output PATH] [--rules PATH]
 //
 // Reads each filing's tables, infers the arithmetic its layout states, ties
 // the figures of its prose to its tables, checks it all, and reports. Exit status: 0 when
@@ -10,6 +10,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -29,17 +30,40 @@ struct CheckOptions {
   std::vector<std::string> paths;
   std::string format = "text";
   std::string output;
+  std::string rules;
 };
+
+int input_error(const tieout::ReadError& error) {
+  fmt::print(stderr, "tieout: {}\n", error.to_string());
+  return exit_input_error;
+}
 
 int run_check(const CheckOptions& options) {
   tieout::Audit audit;
-  for (const std::string& path : options.paths) {
-    if (const auto added = audit.add_file(path); !added) {
-      fmt::print(stderr, "tieout: {}\n", added.error().to_string());
-      return exit_input_error;
+  if (!options.rules.empty()) {
+    auto rules = tieout::Rules::load(options.rules);
+    if (!rules) return input_error(rules.error());
+    audit.set_rules(std::move(rules).value());
+  }
+  // Progress for long runs, only where a person watches.
+  const bool progress = options.paths.size() > 1 && isatty(fileno(stderr));
+  for (std::size_t i = 0; i < options.paths.size(); ++i) {
+    if (progress) {
+      fmt::print(stderr, "\rtieout: reading {} of {}: {}\x1b[K", i + 1, options.paths.size(),
+                 options.paths[i]);
+    }
+    if (const auto added = audit.add_file(options.paths[i]); !added) {
+      if (progress) fmt::print(stderr, "\n");
+      return input_error(added.error());
     }
   }
+  if (progress) fmt::print(stderr, "\rtieout: checking\x1b[K");
+  if (const auto compared = audit.compare(); !compared) {
+    if (progress) fmt::print(stderr, "\n");
+    return input_error(compared.error());
+  }
   const tieout::TieOut tie_out = audit.run();
+  if (progress) fmt::print(stderr, "\r\x1b[K");
   const std::string report = options.format == "json"       ? tieout::render_json(tie_out)
                              : options.format == "markdown" ? tieout::render_markdown(tie_out)
                              : options.format == "html"     ? tieout::render_html(tie_out)
@@ -74,6 +98,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "markdown", "html"}))
       ->capture_default_str();
   check->add_option("--output", options.output, "Write the report to this file, not stdout");
+  check->add_option("--rules", options.rules,
+                    "An override file: rates, corrections, column meanings, constraints to "
+                    "drop or add (docs/rules.md)");
 
   try {
     app.parse(argc, argv);
