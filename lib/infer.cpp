@@ -123,9 +123,11 @@ class RollUps {
     std::size_t added = 0;
     std::vector<bool> consumed(rows_.size(), false);
     for (std::size_t r = 0; r < rows_.size(); ++r) {
-      std::vector<std::size_t> available;  // nearest first
+      // Nearest first. A row that cannot be read anywhere can prove no
+      // roll-up, and stands in the way of none (an OCR ghost of a line).
+      std::vector<std::size_t> available;
       for (std::size_t i = r; i-- > 0;) {
-        if (!consumed[i]) available.push_back(i);
+        if (!consumed[i] && !unreadable(rows_[i])) available.push_back(i);
       }
       const std::size_t longest = std::min<std::size_t>(available.size(), 24);
       for (std::size_t length = 1; length <= longest; ++length) {
@@ -151,6 +153,12 @@ class RollUps {
   }
 
  private:
+  bool unreadable(const Row& row) const {
+    return std::all_of(row.cells.begin(), row.cells.end(), [&](const auto& cell) {
+      return graph_.state(cell.second) == FigureState::unreadable;
+    });
+  }
+
   // The part figures of `members` in the column of `total`, with weights;
   // nothing when a member has a figure there that is not comparable.
   std::optional<std::vector<std::pair<FigureId, int>>> parts_in(
@@ -298,14 +306,16 @@ std::optional<std::vector<FigureId>> roll_forward_in(const StatementGraph& graph
 // Roll-forwards row by row: a closing-balance row is an opening-balance row
 // plus one flow row, or two (a statement may keep the effect of exchange
 // rates outside the net change), when that ties exactly in a column and
-// fails in none; it is then stated for every column the rows line up in,
+// fails in none, or ties exactly in two columns that outnumber those it
+// fails in (as for roll-ups, one misprinted figure must not hide the
+// roll-forward); it is then stated for every column the rows line up in,
 // unreadable figures included (their checks are incomplete, not dropped).
 std::size_t roll_forwards(ConstraintSet& constraints, const std::vector<Row>& rows) {
   const StatementGraph& graph = constraints.graph();
   std::size_t added = 0;
   const auto proven = [&](const Row& closing_row, const Row& opening_row,
                           const std::vector<const Row*>& flows) {
-    std::size_t exact = 0;
+    std::size_t exact = 0, failing = 0;
     for (const auto& [column, closing] : closing_row.cells) {
       const auto figures = roll_forward_in(graph, column, closing_row, opening_row, flows);
       if (!figures) continue;
@@ -314,13 +324,13 @@ std::size_t roll_forwards(ConstraintSet& constraints, const std::vector<Row>& ro
         parts.push_back({(*figures)[i], 1});
       const auto result = tie_of(graph, closing, parts);
       if (!result) continue;
-      if (!result->holds) return false;
+      if (!result->holds) ++failing;
       if (result->exact) ++exact;
       for (std::size_t i = 2; i < figures->size(); ++i) {
         if (!nonzero(graph, (*figures)[i])) return false;
       }
     }
-    return exact > 0;
+    return exact > 0 && (failing == 0 || (exact >= 2 && exact > failing));
   };
   for (const Row& closing_row : rows) {
     bool found = false;
@@ -388,40 +398,212 @@ std::size_t conversions(ConstraintSet& constraints, const std::vector<Row>& rows
 
 // --- The same fact twice ------------------------------------------------------
 
+// How two rows that state one fact relate: a bridge adds back what the
+// statement deducts, so the figures agree either as printed (+1) or with the
+// sign flipped (-1). The relation is a property of the rows, decided by the
+// cells they share, so that an error in one cell is reported against the
+// others rather than hiding the link: it must hold in at least two cells and
+// more than fail, or in every cell. A label alone, or a column header
+// damaged into a duplicate period, is too weak to call a difference an
+// error, so rows that agree nowhere are not linked.
+std::optional<int> agreement(const StatementGraph& graph,
+                             const std::vector<std::pair<FigureId, FigureId>>& cells) {
+  std::size_t same = 0, flipped = 0, nonzero_flipped = 0;
+  for (const auto& [a, b] : cells) {
+    const Decimal x = *graph.value(a), y = *graph.value(b);
+    const Decimal tolerance = half_unit(graph, a) + half_unit(graph, b);
+    if ((x - y).abs() <= tolerance) ++same;
+    if ((x + y).abs() <= tolerance) {
+      ++flipped;
+      if (!x.is_zero()) ++nonzero_flipped;
+    }
+  }
+  const auto proven = [&](std::size_t agree) {
+    return agree > 0 && (agree == cells.size() || (agree >= 2 && 2 * agree > cells.size()));
+  };
+  if (same >= flipped && proven(same)) return 1;
+  if (nonzero_flipped > 0 && proven(flipped)) return -1;
+  return std::nullopt;
+}
+
+void link(ConstraintSet& constraints, FigureId other, FigureId first, int relation) {
+  if (relation > 0) {
+    constraints.add_equality(other, first);
+  } else {
+    const Term flipped[] = {{first, Decimal(-1)}};
+    constraints.add_footing(other, flipped);
+  }
+}
+
 std::size_t restatements(ConstraintSet& constraints, const ReadDocument& read) {
   const StatementGraph& graph = constraints.graph();
-  // Within a row: two columns of one period and unit (a share count
-  // repeated under US$). Across tables: one key, period and unit. Either is
-  // linked only when the figures agree, as printed or with the sign flipped
-  // (a bridge adds back what the statement deducts): a label alone, or a
-  // column header damaged into a duplicate period, is too weak to call a
-  // difference an error.
-  std::map<std::tuple<std::string_view, std::string, std::string>, std::vector<FigureId>> facts;
+  using Cell = std::pair<std::string, std::string>;  // period, unit
+  // Rows by key, in document order, each with its figures by cell and, for
+  // a cell stated twice in the row (a share count repeated under US$), the
+  // repeats.
+  struct Item {
+    LineItemId item;
+    std::map<Cell, FigureId> cells;
+    std::vector<std::pair<FigureId, FigureId>> repeats;
+  };
+  std::map<std::string_view, std::vector<Item>> by_key;
   for (const ReadTable& table : read.tables) {
     for (const FigureId figure : table.figures) {
       if (graph.state(figure) != FigureState::value) continue;
-      facts[{graph.key(graph.line_item(figure)), graph.period(figure).to_string(),
-             graph.unit(figure).to_string()}]
-          .push_back(figure);
+      const LineItemId item = graph.line_item(figure);
+      std::vector<Item>& items = by_key[graph.key(item)];
+      if (items.empty() || items.back().item != item) items.push_back({item, {}, {}});
+      const Cell cell{graph.period(figure).to_string(), graph.unit(figure).to_string()};
+      const auto [at, inserted] = items.back().cells.emplace(cell, figure);
+      if (!inserted) items.back().repeats.emplace_back(at->second, figure);
     }
   }
   std::size_t added = 0;
-  for (const auto& [fact, figures] : facts) {
-    for (std::size_t i = 1; i < figures.size(); ++i) {
-      const FigureId first = figures[0], other = figures[i];
-      const bool same_row = graph.line_item(first) == graph.line_item(other);
-      const bool other_table =
-          graph.table(graph.line_item(first)) != graph.table(graph.line_item(other));
-      if (!same_row && !other_table) continue;
-      const Decimal a = *graph.value(first), b = *graph.value(other);
-      const Decimal tolerance = half_unit(graph, first) + half_unit(graph, other);
-      if ((a - b).abs() <= tolerance) {
-        constraints.add_equality(other, first);
-        ++added;
-      } else if ((a + b).abs() <= tolerance) {
-        const Term flipped[] = {{first, Decimal(-1)}};
-        constraints.add_footing(other, flipped);
-        ++added;
+  for (const auto& [key, items] : by_key) {
+    for (const Item& item : items) {
+      for (const auto& [first, other] : item.repeats) {
+        if (const auto relation = agreement(graph, {{first, other}}); relation == 1) {
+          link(constraints, other, first, 1);
+          ++added;
+        }
+      }
+    }
+    // Across tables: each figure of a row is linked to its cell in the
+    // first earlier row of another table that the row is proven to restate.
+    for (std::size_t i = 1; i < items.size(); ++i) {
+      std::set<Cell> linked;
+      for (std::size_t j = 0; j < i && linked.size() < items[i].cells.size(); ++j) {
+        if (graph.table(items[i].item) == graph.table(items[j].item)) continue;
+        std::vector<std::pair<FigureId, FigureId>> shared;
+        std::vector<Cell> cells;
+        for (const auto& [cell, figure] : items[i].cells) {
+          if (const auto found = items[j].cells.find(cell); found != items[j].cells.end()) {
+            shared.emplace_back(found->second, figure);
+            cells.push_back(cell);
+          }
+        }
+        if (shared.empty()) continue;
+        const auto relation = agreement(graph, shared);
+        if (!relation) continue;
+        for (std::size_t k = 0; k < shared.size(); ++k) {
+          if (!linked.insert(cells[k]).second) continue;
+          link(constraints, shared[k].second, shared[k].first, *relation);
+          ++added;
+        }
+      }
+    }
+  }
+  return added;
+}
+
+// The balance sheet's identity: total assets = total liabilities (with any
+// mezzanine equity and non-controlling interests) and equity, the first
+// "Total liabilities ... equity" row after a "Total assets" row, cell by
+// cell, where the figures prove it as for a restatement. Not in a
+// convenience translation's columns: each side there may be added up from
+// translated lines, and differ from the other by their rounding.
+std::size_t balance_identities(ConstraintSet& constraints,
+                               const std::vector<std::vector<Row>>& tables,
+                               const std::vector<ConvenienceRate>& rates) {
+  const StatementGraph& graph = constraints.graph();
+  std::size_t added = 0;
+  std::optional<Row> assets;
+  for (const auto& rows : tables) {
+    for (const Row& row : rows) {
+      const std::string_view key = graph.key(row.item);
+      if (key == "total assets") {
+        assets = row;
+        continue;
+      }
+      if (!assets || !key.starts_with("total liabilities") ||
+          key.find(" equity") == std::string_view::npos) {
+        continue;
+      }
+      // Proven by the figures that can be read, stated for unreadable ones
+      // too (their checks are incomplete, and may determine them).
+      std::vector<std::pair<FigureId, FigureId>> shared, readable;
+      for (const auto& [column, total] : row.cells) {
+        for (const auto& [assets_column, asset_total] : assets->cells) {
+          const auto currency = graph.unit(total).currency();
+          const bool translated =
+              currency && std::any_of(rates.begin(), rates.end(),
+                                      [&](const ConvenienceRate& r) { return r.to == *currency; });
+          if (translated || graph.period(total) != graph.period(asset_total) ||
+              graph.unit(total) != graph.unit(asset_total)) {
+            continue;
+          }
+          shared.emplace_back(asset_total, total);
+          if (graph.state(total) == FigureState::value &&
+              graph.state(asset_total) == FigureState::value) {
+            readable.emplace_back(asset_total, total);
+          }
+        }
+      }
+      if (!readable.empty() && agreement(graph, readable) == 1) {
+        for (const auto& [asset_total, total] : shared)
+          link(constraints, total, asset_total, 1);
+        added += shared.size();
+      }
+      assets.reset();
+    }
+  }
+  return added;
+}
+
+// How alike two labels' keys are: 1 less their edit distance over the
+// longer's length.
+double likeness(std::string_view a, std::string_view b) {
+  if (a.empty() && b.empty()) return 1;
+  std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      current[j] = std::min(
+          {previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(previous, current);
+  }
+  return 1.0 - static_cast<double>(previous[b.size()]) /
+                   static_cast<double>(std::max(a.size(), b.size()));
+}
+
+// A row none of whose figures can be read, next to a row whose label it
+// nearly repeats, is that row printed twice, the copy damaged (text
+// extracted from a PDF with two layers of text does this): its figures are
+// the other row's, cell by cell, and the solver can read them from there.
+std::size_t ghost_rows(ConstraintSet& constraints, const std::vector<std::vector<Row>>& tables) {
+  const StatementGraph& graph = constraints.graph();
+  constexpr double alike = 0.8;
+  std::size_t added = 0;
+  for (const auto& rows : tables) {
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const Row& ghost = rows[r];
+      const bool damaged = !ghost.cells.empty() &&
+                           std::all_of(ghost.cells.begin(), ghost.cells.end(), [&](const auto& c) {
+                             return graph.state(c.second) == FigureState::unreadable;
+                           });
+      if (!damaged) continue;
+      for (const std::size_t n : {r + 1, r - 1}) {
+        if (n >= rows.size()) continue;
+        const Row& original = rows[n];
+        if (likeness(graph.key(ghost.item), graph.key(original.item)) < alike) continue;
+        std::size_t linked = 0;
+        for (const auto& [column, copy] : ghost.cells) {
+          const auto found = original.cells.find(column);
+          if (found == original.cells.end() || graph.state(found->second) != FigureState::value ||
+              graph.period(found->second) != graph.period(copy) ||
+              graph.unit(found->second) != graph.unit(copy)) {
+            continue;
+          }
+          constraints.add_equality(copy, found->second);
+          ++linked;
+        }
+        if (linked > 0) {
+          added += linked;
+          break;
+        }
       }
     }
   }
@@ -490,20 +672,37 @@ std::vector<Series> series_of(const StatementGraph& graph, const std::vector<Row
   return result;
 }
 
-// Whether multiplier x numerator / denominator, computed from the printed
-// figures, rounds to the printed ratio in every period of `ratio`.
-bool ratio_proven(const StatementGraph& graph, const Series& ratio, const Series& numerator,
-                  const Series& denominator, const Decimal& multiplier) {
+// In how many periods of `ratio` multiplier x numerator / denominator,
+// computed from the printed figures, rounds to the printed ratio, and in how
+// many it does not; nothing when a period lacks a figure to compute it.
+struct RatioFit {
+  std::size_t held = 0;
+  std::size_t failed = 0;
+  // Like a roll-up, a ratio is proven by the periods it holds in: in every
+  // one, or in at least two that outnumber those it fails in, so that one
+  // misprinted figure is reported rather than hiding the ratio.
+  bool proven() const { return held > 0 && (failed == 0 || (held >= 2 && held > failed)); }
+};
+std::optional<RatioFit> ratio_fit(const StatementGraph& graph, const Series& ratio,
+                                  const Series& numerator, const Series& denominator,
+                                  const Decimal& multiplier) {
+  RatioFit fit;
   for (const auto& [period, printed] : ratio.by_period) {
     const auto num = numerator.by_period.find(period);
     const auto den = denominator.by_period.find(period);
-    if (num == numerator.by_period.end() || den == denominator.by_period.end()) return false;
+    if (num == numerator.by_period.end() || den == denominator.by_period.end()) {
+      return std::nullopt;
+    }
     const auto n = graph.value(num->second), d = graph.value(den->second);
     const auto r = graph.interval(printed);
-    if (!n || !d || !r || d->is_zero() || !graph.value(printed)) return false;
-    if (!r->contains(divide(*n * multiplier, *d, 12, RoundingMode::half_even))) return false;
+    if (!n || !d || !r || d->is_zero() || !graph.value(printed)) return std::nullopt;
+    if (r->contains(divide(*n * multiplier, *d, 12, RoundingMode::half_even))) {
+      ++fit.held;
+    } else {
+      ++fit.failed;
+    }
   }
-  return true;
+  return fit;
 }
 
 std::size_t shared_words(std::string_view a, std::string_view b) {
@@ -533,24 +732,25 @@ bool same_values(const StatementGraph& graph, const Series& ratio, const Series&
 
 // Adds ratio = multiplier x numerator / denominator for every period, for
 // the numerator among `numerators` that proves it. Between several, the one
-// whose label shares most words with the ratio's wins, then (for amounts per
-// share, whose numerator is what is attributable to the shareholders) one
-// "attributable"; a tie left after that adds nothing.
+// that holds in more periods wins, then the one whose label shares most
+// words with the ratio's, then (for amounts per share, whose numerator is
+// what is attributable to the shareholders) one "attributable"; a tie left
+// after that adds nothing.
 std::size_t add_proven_ratio(ConstraintSet& constraints, const Series& ratio,
                              const std::vector<Series>& numerators, const Series& denominator,
                              const Decimal& multiplier) {
   const StatementGraph& graph = constraints.graph();
   const Series* best = nullptr;
-  std::size_t best_score = 0;
+  std::pair<std::size_t, std::size_t> best_score{0, 0};
   bool tied = false;
   for (const Series& numerator : numerators) {
-    if (numerator.item == denominator.item ||
-        !ratio_proven(graph, ratio, numerator, denominator, multiplier)) {
-      continue;
-    }
+    if (numerator.item == denominator.item) continue;
+    const auto fit = ratio_fit(graph, ratio, numerator, denominator, multiplier);
+    if (!fit || !fit->proven()) continue;
     const std::string_view key = graph.key(numerator.item);
-    const std::size_t score = 2 * shared_words(graph.key(ratio.item), key) +
-                              (key.find("attributable") != std::string_view::npos ? 1 : 0);
+    const std::pair<std::size_t, std::size_t> score{
+        fit->held, 2 * shared_words(graph.key(ratio.item), key) +
+                       (key.find("attributable") != std::string_view::npos ? 1 : 0)};
     if (!best || score > best_score) {
       best = &numerator;
       best_score = score;
@@ -661,6 +861,8 @@ Inferred infer_constraints(const ReadDocument& read, ConstraintSet& constraints)
   inferred.footings += RollUps(constraints, std::move(block)).find();
   inferred.equalities += restatements(constraints, read);
   inferred.equalities += unlabeled_rows(constraints, read);
+  inferred.equalities += balance_identities(constraints, tables, rates);
+  inferred.equalities += ghost_rows(constraints, tables);
   inferred.ratios += ratios(constraints, tables);
   return inferred;
 }

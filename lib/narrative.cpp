@@ -103,18 +103,24 @@ std::vector<Token> tokens_of(std::string_view line) {
   return tokens;
 }
 
+// The words of `text` longer than two letters, lower-cased, a plural's
+// final 's' dropped ("Other revenues" and "Others" share "other").
 std::set<std::string> words_in(std::string_view text) {
   std::set<std::string> words;
   std::string word;
+  const auto keep = [&] {
+    if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
+    if (word.size() > 2) words.insert(word);
+    word.clear();
+  };
   for (const char c : text) {
     if (std::isalpha(static_cast<unsigned char>(c))) {
       word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     } else {
-      if (word.size() > 2) words.insert(word);
-      word.clear();
+      keep();
     }
   }
-  if (word.size() > 2) words.insert(word);
+  keep();
   return words;
 }
 
@@ -192,11 +198,9 @@ class Linker {
               direction_in(text.substr(previous_end, token.begin - previous_end), direction);
           // A growth rate: "... 16.0% ... from RMB1,625.2 million".
           const Token* prior = nullptr;
-          if (t + 1 < tokens.size() && !tokens[t + 1].percent &&
-              tokens[t + 1].end <= sentence_end) {
-            const std::string_view between =
-                text.substr(token.end, tokens[t + 1].begin - token.end);
-            if (between.find("from") != std::string_view::npos) prior = &tokens[t + 1];
+          if (t + 1 < tokens.size() && tokens[t + 1].end <= sentence_end &&
+              is_prior(text, token, tokens[t + 1])) {
+            prior = &tokens[t + 1];
           }
           if (prior) {
             link_growth(figure, direction, subject, *prior, text);
@@ -208,8 +212,10 @@ class Linker {
           link_restatement(figure, *printed,
                            text.substr(sentence_begin, token.begin - sentence_begin), subject);
           // The subject is the sentence's first linked amount; translations
-          // in parentheses are not subjects.
-          if (!subject && figure.restates && !in_parentheses(text, token.begin)) {
+          // in parentheses and the prior figures of growth rates are not
+          // subjects.
+          if (!subject && figure.restates && !in_parentheses(text, token.begin) &&
+              !(t > 0 && is_prior(text, tokens[t - 1], token))) {
             subject = figure.restates;
           }
         }
@@ -229,6 +235,13 @@ class Linker {
                     ((*currency == rate.from && printed.value() == rate.rate) ||
                      (*currency == rate.to && printed.value() == Decimal(1)));
            });
+  }
+
+  // Whether `amount` is the figure a growth rate `rate` is measured from
+  // ("16.0% from RMB1,625.2 million").
+  static bool is_prior(std::string_view text, const Token& rate, const Token& amount) {
+    return rate.percent && !amount.percent && amount.begin >= rate.end &&
+           text.substr(rate.end, amount.begin - rate.end).find("from") != std::string_view::npos;
   }
 
   static bool in_parentheses(std::string_view text, std::size_t at) {
@@ -282,6 +295,10 @@ class Linker {
       note = "no table figure has this value at this precision";
       return std::nullopt;
     }
+    if (found[0].words == 0) {
+      note = "no table figure with this value shares a word with the sentence";
+      return std::nullopt;
+    }
     std::vector<Candidate> best;
     for (const Candidate& c : found) {
       if (c.words == found[0].words) best.push_back(c);
@@ -324,10 +341,37 @@ class Linker {
                              {read_.document, figure.line, figure.column});
   }
 
+  // Whether `f` is signed against every other figure of its row, at least
+  // two of them: a loss printed as a gain among losses.
+  bool against_its_row(FigureId f) const {
+    const LineItemId item = graph_.line_item(f);
+    const int sign = graph_.value(f)->signum();
+    std::size_t agree = 0, against = 0;
+    for (const ReadTable& table : read_.tables) {
+      for (const FigureId other : table.figures) {
+        if (other == f || graph_.line_item(other) != item) continue;
+        const auto value = graph_.value(other);
+        if (!value || value->is_zero()) continue;
+        ++(value->signum() == sign ? agree : against);
+      }
+    }
+    return agree == 0 && against >= 2;
+  }
+
   void link_restatement(NarrativeFigure& figure, const PrintedFigure& printed,
                         std::string_view context, const std::optional<FigureId>& subject) {
     const auto chosen = choose(candidates(printed, context), figure.note, subject);
     if (!chosen) return;
+    // Prose states an amount without its sign ("a net loss of RMB1,061.1
+    // million"); whether the table figure it restates is negated is read
+    // from that figure's own sign. Where that sign is against its whole row
+    // it may be the misprint, and a link through it would vouch for it.
+    if (!graph_.value(chosen->figure)->is_zero() && against_its_row(chosen->figure)) {
+      figure.note =
+          "the table figure it restates is signed against the rest of its row, so "
+          "the sign the prose leaves out cannot be told";
+      return;
+    }
     figure.restates = chosen->figure;
     ++period_counts_[graph_.period(chosen->figure)];
     // The graph reads the text itself; escapes and footnotes out.

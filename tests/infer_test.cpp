@@ -218,6 +218,111 @@ TEST(infer, a_label_repeated_with_another_value_is_not_linked) {
   EXPECT_EQ(tieout::check(r.constraints).count(Verdict::fail), 0u);
 }
 
+// Rows that state one fact are linked as rows: the relation (as printed, or
+// with the sign flipped, as a bridge adds back what a statement deducts) is
+// read off the cells they share, and a misprint in one cell then fails
+// instead of unlinking it.
+TEST(infer, a_restated_row_is_linked_in_every_cell_and_a_misprinted_sign_fails) {
+  // The statement prints interest income 5, 6, 7; the bridge deducts it,
+  // (5), (6), and misprints the third as 7: two cells of three agree with
+  // the sign flipped, so all three are linked that way and 7 = -(7) fails
+  // by 14.
+  const FromText r(
+      "\tDec 31, 2022\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\tRMB\n"
+      "Interest income\t5\t6\t7\n\nReconciliation\n"
+      "\tDec 31, 2022\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\tRMB\n"
+      "Interest income\t(5)\t(6)\t7\n");
+  EXPECT_EQ(r.inferred.equalities, 3u);
+  const auto report = tieout::check(r.constraints);
+  ASSERT_EQ(report.count(Verdict::fail), 1u);
+  EXPECT_EQ(report.with(Verdict::fail).front()->difference.abs(), tieout::Decimal(14));
+}
+
+TEST(infer, rows_that_agree_in_one_cell_of_three_are_not_linked) {
+  // "Others" 5, 6, 7 and 5, 9, 9: one agreement is a coincidence.
+  const FromText r(
+      "\tDec 31, 2022\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\tRMB\nOthers\t5\t6\t7\n\nNotes\n"
+      "\tDec 31, 2022\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\tRMB\nOthers\t5\t9\t9\n");
+  EXPECT_EQ(r.inferred.equalities, 0u);
+}
+
+TEST(infer, a_margin_misprinted_in_one_period_is_checked_in_every_period) {
+  // Gross profit over revenues: 10 / 100 = 10.0%, 30 / 200 = 15.0%, and
+  // 100 / 400 = 25.0% printed 20.0%. Two periods of three prove the ratio;
+  // the third fails by 20.0 - 25.0 = -5.0.
+  const FromText r(
+      "(in thousands)\n\n"
+      "\tFor the year ended December 31,\t\t\n\t2022\t2023\t2024\n\tRMB\tRMB\tRMB\n"
+      "Total revenues\t100\t200\t400\nCost of revenues\t(90)\t(170)\t(300)\n"
+      "Gross profit\t10\t30\t100\n\nMargins\n"
+      "\tFor the year ended December 31,\t\t\n\t2022\t2023\t2024\n"
+      "Gross margin\t10.0%\t15.0%\t20.0%\n");
+  EXPECT_EQ(r.inferred.ratios, 3u);
+  const auto report = tieout::check(r.constraints);
+  ASSERT_EQ(report.count(Verdict::fail), 1u);
+  EXPECT_EQ(report.with(Verdict::fail).front()->difference, tieout::Decimal::parse("-5.0"));
+}
+
+TEST(infer, a_roll_forward_misprinted_in_one_column_is_checked_in_every_column) {
+  // Cash at the end = at the beginning + the change: 10 + 5 = 15, 15 + 3 =
+  // 18, and 18 + 4 = 22 printed 25. Exact in two columns of three: stated in
+  // all three, and the third fails by 3.
+  const FromText r(
+      "\tFor the year ended December 31,\t\t\n\t2022\t2023\t2024\n\tRMB\tRMB\tRMB\n"
+      "Net increase in cash\t5\t3\t4\nCash at beginning of year\t10\t15\t18\n"
+      "Cash at end of year\t15\t18\t25\n");
+  EXPECT_EQ(r.inferred.roll_forwards, 3u);
+  const auto report = tieout::check(r.constraints);
+  ASSERT_EQ(report.count(Verdict::fail), 1u);
+  EXPECT_EQ(report.with(Verdict::fail).front()->difference, tieout::Decimal(3));
+}
+
+TEST(infer, total_assets_equal_total_liabilities_and_equity) {
+  // Assets 10 + 30 = 40 and 20 + 35 = 55 and 12 + 40 = 52; liabilities and
+  // equity 15 + 25 = 40, 25 + 30 = 55, and 20 + 30 = 50: the identity holds
+  // in two columns of three, so it is stated in all three, and the third
+  // fails by 2. The US$ column is a convenience translation (at 2): it is
+  // left out, since each side there may be added up from translated lines.
+  const FromText r(
+      "\tDec 31, 2022\tDec 31, 2023\tDec 31, 2024\tDec 31, 2024\n"
+      "\tRMB\tRMB\tRMB\tUS$\n"
+      "Cash\t10\t20\t12\t6\nGoodwill\t30\t35\t40\t20\nTotal assets\t40\t55\t52\t26\n"
+      "Borrowings\t15\t25\t20\t10\nShareholders' equity\t25\t30\t30\t15\n"
+      "Total liabilities and shareholders' equity\t40\t55\t50\t25\n"
+      "\nTranslations are at RMB2.0000 to US$1.00.\n");
+  EXPECT_EQ(r.inferred.equalities, 3u);
+  const auto report = tieout::check(r.constraints);
+  std::size_t identity_failures = 0;
+  for (const auto* fail : report.with(Verdict::fail)) {
+    if (r.constraints.kind(fail->constraint) != ConstraintKind::equality) continue;
+    ++identity_failures;
+    EXPECT_EQ(fail->difference.abs(), tieout::Decimal(2));
+  }
+  EXPECT_EQ(identity_failures, 1u);
+}
+
+TEST(infer, an_unreadable_copy_of_the_next_row_is_that_row) {
+  // Text extracted from a PDF with two layers prints a row twice, the copy
+  // garbled: "Adjusted EBITDA normalised" with "4.0.0" and "(6.0(0" above
+  // the clean "Adjusted EBITDA normalized" 4 and (6). The copy is linked to
+  // the row it repeats, cell by cell, and stands in the way of no roll-up:
+  // 1 + 3 = 4 and (2) + (4) = (6) still foot.
+  const FromText r(
+      "\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\n"
+      "Adjusted EBITDA\t1\t(2)\nLoss on disposal\t3\t(4)\n"
+      "Adjusted EBITDA normalised\t4.0.0\t(6.0(0\n"
+      "Adjusted EBITDA normalized\t4\t(6)\n");
+  EXPECT_EQ(r.inferred.footings, 2u);
+  EXPECT_EQ(r.inferred.equalities, 2u);
+  for (std::uint32_t i = 0; i < r.graph.figure_count(); ++i) {
+    const FigureId f(i);
+    if (r.graph.state(f) != tieout::FigureState::unreadable) continue;
+    const auto checks = r.constraints.constraints_of(f);
+    ASSERT_EQ(checks.size(), 1u) << r.graph.describe(f);
+    EXPECT_EQ(r.constraints.kind(checks[0]), ConstraintKind::equality);
+  }
+}
+
 // The FY2023 announcement (003_2b93c8209c643bac.txt): statements split by
 // page breaks, notes that reprint a statement's line without its label.
 

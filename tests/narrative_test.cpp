@@ -121,4 +121,57 @@ TEST(narrative, a_wrong_growth_rate_fails) {
   EXPECT_EQ(r->verdict_of(growth), Verdict::fail);
 }
 
+TEST(narrative, the_figure_a_growth_rate_is_measured_from_is_no_subject) {
+  // The quarter's revenues are misprinted (710,069 for 710,039), so
+  // "RMB710.0 million" restates nothing and the first rate has no current
+  // figure. "RMB608.5 million", the first rate's prior figure, must not
+  // become the subject of the second: 8.0% from 657.2 is about the quarter.
+  const auto r = link(
+      "Revenues were RMB710.0 million, representing an increase of 16.7% from RMB608.5 "
+      "million in the same quarter of 2023 and an increase of 8.0% from RMB657.2 million last "
+      "quarter.\n\n(All amounts in thousands)\n"
+      "\tSep 30, 2023\tJun 30, 2024\tSep 30, 2024\n\tRMB\tRMB\tRMB\n"
+      "Revenues\t608,510\t657,238\t710,069\n");
+  EXPECT_FALSE(r->at(1, "RMB710.0 million").figure.valid());
+  EXPECT_FALSE(r->at(1, "16.7%").figure.valid());
+  ASSERT_TRUE(r->at(1, "RMB608.5 million").figure.valid());
+  const auto& second = r->at(1, "8.0%");
+  EXPECT_FALSE(second.figure.valid());
+  EXPECT_EQ(second.note, "a growth rate whose current figure is not linked");
+}
+
+TEST(narrative, a_figure_whose_row_shares_no_word_with_the_sentence_is_not_linked) {
+  // 737,664 thousand rounds to RMB737.7 million, but IDC costs are not
+  // prepayments: a value alone is a coincidence.
+  const auto r = link(
+      "IDC costs decreased from RMB737.7 million.\n\n(All amounts in thousands)\n"
+      "\tSep 30, 2024\n\tRMB\nPrepayments and other assets\t737,664\n");
+  const auto& idc = r->at(1, "RMB737.7 million");
+  EXPECT_FALSE(idc.figure.valid());
+  EXPECT_EQ(idc.note, "no table figure with this value shares a word with the sentence");
+}
+
+TEST(narrative, a_plural_label_shares_its_words_with_the_singular) {
+  // "Other revenues" and the row "Others": 1,727 thousand is RMB1.7 million.
+  const auto r = link(
+      "Other revenues were RMB1.7 million.\n\n(All amounts in thousands)\n"
+      "\tDec 31, 2023\n\tRMB\nOthers\t1,727\n");
+  const auto& others = r->at(1, "RMB1.7 million");
+  ASSERT_TRUE(others.figure.valid()) << others.note;
+  EXPECT_EQ(r->verdict_of(others), Verdict::rounding);
+}
+
+TEST(narrative, a_figure_signed_against_its_whole_row_is_not_vouched_for) {
+  // Prose leaves the sign out: "net loss of RMB1,061.1 million". The row's
+  // other quarters are losses; 1,061,066 printed as a gain may be the
+  // misprint, so the prose is not linked through its sign.
+  const auto r = link(
+      "Net loss was RMB1,061.1 million.\n\n(All amounts in thousands)\n"
+      "\tMar 31, 2024\tJun 30, 2024\tSep 30, 2024\n\tRMB\tRMB\tRMB\n"
+      "Net loss\t(363,616)\t(353,718)\t1,061,066\n");
+  const auto& loss = r->at(1, "RMB1,061.1 million");
+  EXPECT_FALSE(loss.figure.valid());
+  EXPECT_FALSE(loss.note.empty());
+}
+
 }  // namespace

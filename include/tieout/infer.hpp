@@ -1,27 +1,39 @@
 // tieout/infer.hpp - the constraints a filing's layout implies.
 //
 // Filings do not annotate their arithmetic; tieout infers it, and only keeps
-// what the figures prove:
+// what the figures prove. A relation is a property of rows and columns, not
+// of single figures: it is proven by the cells where it holds exactly (in
+// all of them, or in at least two that outnumber those where it fails) and
+// then stated in every cell, so that one misprinted figure fails its checks
+// instead of hiding the relation:
 //
 // - roll-ups: a row that equals the sum of the rows above it (the rows not
 //   already rolled into a subtotal, optionally with one earlier subtotal, a
 //   "Less:" row subtracted) exactly in at least one column and within
 //   rounding in the others; or exactly in at least two columns that
-//   outnumber those where it fails, so that an error in one column is
-//   reported, not hidden; a sum in one column alone is not a roll-up;
+//   outnumber those where it fails; a sum in one column alone is not a
+//   roll-up; a row none of whose figures can be read stands in the way of
+//   none;
 // - period sums: in a row, durations that tile another figure's duration;
 // - roll-forwards: a balance at the end of a period that is the balance at
 //   its beginning plus one flow of the period, or two (the effect of
-//   exchange rates kept outside the net change), proven exactly in a column
-//   and failing in none;
+//   exchange rates kept outside the net change);
 // - conversions: in a row, a figure in a currency the prose gives a
 //   convenience rate to, against the same period's figure in the currency
 //   the rate is from;
-// - equalities: the same line item (by key), period and unit stated twice;
+// - restatements: rows of two tables with the same line item (by key) whose
+//   shared periods and units agree, as printed or with the sign flipped (a
+//   bridge adds back what a statement deducts); and the same period and
+//   unit stated twice in one row;
+// - the balance sheet's identity: total assets = the first "total
+//   liabilities ... equity" row after them, outside convenience
+//   translations (each side there may be added up from translated lines);
+// - OCR ghosts: a row none of whose figures can be read, next to a row whose
+//   label it nearly repeats, is that row printed twice;
 // - ratios: a per-share row as an amount of its table over its share count,
 //   and a percentage row as 100 x an amount over total revenues, for the
-//   amount that the printed figures prove in every period (the label
-//   chooses between several; a tie adds nothing).
+//   amount that the printed figures prove in the most periods (the label
+//   chooses between equals; a tie adds nothing).
 //
 // Related: reader.hpp, constraint.hpp. Stability: experimental.
 #pragma once

@@ -6,11 +6,16 @@
 // millions and states a growth rate the tables do not print. Each amount in
 // prose is linked to the table figure it restates (by value at its printed
 // precision, a loss stated as a positive amount included, and by the words
-// of its sentence) and checked equal to it within rounding; each growth
+// its sentence shares with the figure's label: a value alone is a
+// coincidence) and checked equal to it within rounding; each growth
 // percentage ("increased by 16.0% ... from RMB1,625.2 million") is checked as
-// 100 x (this figure - that figure) / that figure; a percentage that is not
-// a growth rate is linked to a table percentage. Figures that link to
-// nothing are listed, not dropped.
+// 100 x (this figure - that figure) / that figure, this figure being the
+// sentence's first linked amount that is neither a translation in
+// parentheses nor the figure a rate is measured from; a percentage that is
+// not a growth rate is linked to a table percentage. Prose gives no sign,
+// so a table figure signed against the whole rest of its row (a gain among
+// losses) is not vouched for by it. Figures that link to nothing are
+// listed, not dropped, with the reason.
 //
 // Related: reader.hpp, infer.hpp. Stability: experimental.
 #pragma once
