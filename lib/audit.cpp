@@ -60,11 +60,11 @@ result<std::size_t, ReadError> Audit::compare() {
   return constraints_->size() - std::min(before, constraints_->size());
 }
 
-TieOut Audit::run(const CheckOptions& options) {
+TieOut Audit::run(const CheckOptions& options, const SolveOptions& solve_options) {
   if (const auto compared = compare(); !compared) {
     throw domain_error(compared.error().to_string());
   }
-  return TieOut(*constraints_, documents_, options);
+  return TieOut(*constraints_, documents_, options, solve_options);
 }
 
 TIEOUT_END_NAMESPACE

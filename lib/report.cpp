@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -38,6 +39,95 @@ std::string_view severity_of(Verdict verdict) {
   return "";
 }
 
+// "file:line:column: printed 43,272; everything ties with 43,227 (a
+// transposition)" and what makes it less than certain.
+std::string suspect_line(const TieOut& tie_out, const Suspect& suspect) {
+  const StatementGraph& graph = *tie_out.graph;
+  std::string line = graph.where(suspect.figure) + ": printed " +
+                     std::string(graph.text(suspect.figure)) + "; everything ties with " +
+                     suspect.text;
+  line.append(" (").append(name_of(suspect.slip));
+  if (!suspect.with.empty()) {
+    line += ", together with";
+    for (const FigureId other : suspect.with) {
+      for (const Suspect& partner : tie_out.solution.suspects) {
+        if (partner.figure == other && partner.component == suspect.component &&
+            partner.rank == suspect.rank &&
+            std::find(partner.with.begin(), partner.with.end(), suspect.figure) !=
+                partner.with.end()) {
+          line.append(" ").append(graph.where(other)).append(" as ").append(partner.text);
+          break;
+        }
+      }
+    }
+  }
+  line += ")";
+  return line;
+}
+
+// How many explanations of rank 1 a component has.
+std::size_t tied_in(const Solution& solution, std::size_t component) {
+  std::set<std::vector<std::uint32_t>> explanations;
+  for (const Suspect& s : solution.suspects) {
+    if (s.component != component || s.rank != 1) continue;
+    std::vector<std::uint32_t> figures = {s.figure.index()};
+    for (const FigureId f : s.with)
+      figures.push_back(f.index());
+    std::sort(figures.begin(), figures.end());
+    explanations.insert(std::move(figures));
+  }
+  return explanations.size();
+}
+
+// The solver's findings as text lines ("suspect: ...", "filled: ...").
+std::string solution_text(const TieOut& tie_out) {
+  const StatementGraph& graph = *tie_out.graph;
+  const Solution& solution = tie_out.solution;
+  std::string text;
+  for (const Suspect& s : solution.suspects) {
+    if (s.rank != 1) continue;
+    if (s.unique) {
+      text.append("suspect: ");
+    } else {
+      text.append("suspect (one of ")
+          .append(std::to_string(tied_in(solution, s.component)))
+          .append(" equally likely explanations, not certain): ");
+    }
+    text.append(suspect_line(tie_out, s)).append("\n");
+  }
+  for (const Filled& f : solution.filled) {
+    text.append("filled: ")
+        .append(graph.where(f.figure))
+        .append(": printed \"")
+        .append(graph.text(f.figure))
+        .append(f.was_nil ? "\" where the checks require a value; they give "
+                          : "\"; the checks give ")
+        .append(f.text)
+        .append(f.exact ? "" : " (rounded to the printed precision)")
+        .append("\n");
+  }
+  for (const Free& f : solution.free) {
+    text.append("free: ")
+        .append(graph.where(f.figure))
+        .append(": printed \"")
+        .append(graph.text(f.figure))
+        .append("\": ")
+        .append(f.reason)
+        .append("\n");
+  }
+  for (const Contradiction& c : solution.contradictions) {
+    text.append("contradiction: ").append(c.reason).append("\n");
+  }
+  for (const Unexplained& u : solution.unexplained) {
+    text.append("unexplained: ")
+        .append(std::to_string(u.failed.size()))
+        .append(u.failed.size() == 1 ? " failed check: " : " failed checks: ")
+        .append(u.reason)
+        .append("\n");
+  }
+  return text;
+}
+
 std::string upper(std::string_view text) {
   std::string result(text);
   std::transform(result.begin(), result.end(), result.begin(), [](char c) {
@@ -61,7 +151,7 @@ std::string_view name_of(FigureStatus status) noexcept {
 }
 
 TieOut::TieOut(const ConstraintSet& constraint_set, std::vector<ReadDocument> read,
-               const CheckOptions& options)
+               const CheckOptions& options, SolveOptions solve_options)
     : graph(&constraint_set.graph()),
       constraints(&constraint_set),
       documents(std::move(read)),
@@ -95,6 +185,8 @@ TieOut::TieOut(const ConstraintSet& constraint_set, std::vector<ReadDocument> re
       status_[i] = FigureStatus::nil;
     }
   }
+  solve_options.check = options;
+  solution = solve(constraint_set, checks, solve_options);
 }
 
 Summary TieOut::summary() const {
@@ -110,6 +202,8 @@ Summary TieOut::summary() const {
       std::count(status_.begin(), status_.end(), FigureStatus::unreadable));
   s.unverified = static_cast<std::size_t>(
       std::count(status_.begin(), status_.end(), FigureStatus::unverified));
+  s.suspects = solution.best().size();
+  s.filled = solution.filled.size();
   for (const ReadDocument& document : documents) {
     for (const ReadTable& table : document.tables)
       s.unplaced += table.unplaced.size();
@@ -154,6 +248,9 @@ std::string render_text(const TieOut& tie_out) {
                      [](char c) { return static_cast<char>(std::toupper(c)); });
       text.append("  ").append(severity).append(" ").append(result->explanation).append("\n");
     }
+  }
+  if (const std::string solved = solution_text(tie_out); !solved.empty()) {
+    text.append("\n").append(solved);
   }
   // Figures no check could use, then figures no check bears on: what an
   // auditor would still have to tick by hand.
@@ -226,7 +323,9 @@ std::string render_json(const TieOut& tie_out) {
                        {"unverified", s.unverified},
                        {"unplaced", s.unplaced},
                        {"narrative", s.narrative},
-                       {"narrative_linked", s.narrative_linked}};
+                       {"narrative_linked", s.narrative_linked},
+                       {"suspects", s.suspects},
+                       {"filled", s.filled}};
   json figures = json::array();
   for (std::uint32_t i = 0; i < graph.figure_count(); ++i) {
     const FigureId figure(i);
@@ -245,6 +344,9 @@ std::string render_json(const TieOut& tie_out) {
                        {"period", graph.period(figure).to_string()},
                        {"unit", graph.unit(figure).to_string()},
                        {"status", name_of(tie_out.status(figure))}});
+    if (!tie_out.solution.coverage.empty()) {
+      figures.back()["coverage"] = tie_out.solution.coverage[i];
+    }
   }
   report["figures"] = std::move(figures);
   json findings = json::array();
@@ -292,6 +394,53 @@ std::string render_json(const TieOut& tie_out) {
     }
   }
   report["narrative"] = std::move(narrative);
+  const auto ids_of = [](const auto& ids) {
+    json array = json::array();
+    for (const auto id : ids)
+      array.push_back(id.index());
+    return array;
+  };
+  const Solution& solution = tie_out.solution;
+  json suspects = json::array();
+  for (const Suspect& suspect : solution.suspects) {
+    suspects.push_back({{"figure", suspect.figure.index()},
+                        {"proposed", suspect.proposed.to_string()},
+                        {"text", suspect.text},
+                        {"rank", suspect.rank},
+                        {"unique", suspect.unique},
+                        {"slip", name_of(suspect.slip)},
+                        {"explains", ids_of(suspect.explains)},
+                        {"with", ids_of(suspect.with)},
+                        {"component", suspect.component}});
+  }
+  report["suspects"] = std::move(suspects);
+  json filled = json::array();
+  for (const Filled& f : solution.filled) {
+    filled.push_back({{"figure", f.figure.index()},
+                      {"value", f.value.to_string()},
+                      {"text", f.text},
+                      {"exact", f.exact},
+                      {"was_nil", f.was_nil},
+                      {"from", ids_of(f.from)}});
+  }
+  report["filled"] = std::move(filled);
+  json free = json::array();
+  for (const Free& f : solution.free) {
+    free.push_back({{"figure", f.figure.index()}, {"reason", f.reason}, {"tied", ids_of(f.tied)}});
+  }
+  report["free"] = std::move(free);
+  json contradictions = json::array();
+  for (const Contradiction& c : solution.contradictions) {
+    contradictions.push_back({{"findings", ids_of(c.constraints)},
+                              {"figures", ids_of(c.forced_zero)},
+                              {"reason", c.reason}});
+  }
+  report["contradictions"] = std::move(contradictions);
+  json unexplained = json::array();
+  for (const Unexplained& u : solution.unexplained) {
+    unexplained.push_back({{"findings", ids_of(u.failed)}, {"reason", u.reason}});
+  }
+  report["unexplained"] = std::move(unexplained);
   return report.dump(2) + "\n";
 }
 
@@ -625,6 +774,10 @@ td.figure { text-align: right; white-space: nowrap; cursor: help; }
 td.status-fails { background: #ffebe9; }
 td.status-unreadable { background: #fff1e5; }
 td.status-unverified { background: #fff8c5; }
+td.suspect { background: #ffd8d3; box-shadow: inset 0 0 0 2px #cf222e; }
+td.filled { box-shadow: inset 0 0 0 2px #1a7f37; }
+.proposal { font-size: .8rem; font-weight: 600; color: #a40e26; }
+td.filled .proposal { color: #116329; }
 td.related { background: #ddf4ff; outline: 2px solid #0969da; outline-offset: -2px; }
 .findings { padding-left: 1.2rem; margin: .2rem 0; }
 .findings li { margin: .15rem 0; }
@@ -730,6 +883,20 @@ void html_table(std::string& html, const TieOut& tie_out, const ReportView& view
         const FigureStatus status = tie_out.status(figure);
         const std::string_view name = name_of(status);
         std::string title = graph.describe(figure) + ": " + std::string(name);
+        const auto suspected = tie_out.solution.suspects_of(figure);
+        const Filled* filled = tie_out.solution.filled_of(figure);
+        const Suspect* best = nullptr;
+        for (const Suspect* s : suspected) {
+          if (!best || s->rank < best->rank) best = s;
+        }
+        if (best) {
+          title.append("\nSuspect (rank ")
+              .append(std::to_string(best->rank))
+              .append(best->unique ? ", the only explanation" : ", not certain")
+              .append("): everything ties with ")
+              .append(best->text);
+        }
+        if (filled) title.append("\nFilled: the checks give ").append(filled->text);
         std::string checks;
         const auto& on_figure = view.checks_of[figure.index()];
         if (on_figure.empty()) title += "\nNo check bears on this figure.";
@@ -742,11 +909,15 @@ void html_table(std::string& html, const TieOut& tie_out, const ReportView& view
         }
         html.append("<td class=\"figure status-")
             .append(name)
+            .append(best ? " suspect" : "")
+            .append(filled ? " filled" : "")
             .append("\" data-figure-id=\"")
             .append(std::to_string(figure.index()))
             .append("\" data-status=\"")
             .append(name)
             .append("\"");
+        if (best) html.append(" data-suspect=\"").append(std::to_string(best->rank)).append("\"");
+        if (filled) html.append(" data-filled=\"").append(escape_html(filled->text)).append("\"");
         if (!checks.empty()) html.append(" data-checks=\"").append(checks).append("\"");
         html.append(" title=\"")
             .append(escape_html(title))
@@ -758,7 +929,19 @@ void html_table(std::string& html, const TieOut& tie_out, const ReportView& view
             .append(name)
             .append("\">")
             .append(mark_of(status).symbol)
-            .append("</span></td>");
+            .append("</span>");
+        if (best) {
+          html.append(" <span class=\"proposal\">\u2192 ")
+              .append(escape_html(best->text))
+              .append(best->unique ? "" : "?")
+              .append("</span>");
+        }
+        if (filled) {
+          html.append(" <span class=\"proposal\">= ")
+              .append(escape_html(filled->text))
+              .append("</span>");
+        }
+        html.append("</td>");
       }
       html += "</tr>\n";
     }
@@ -860,6 +1043,16 @@ std::string render_html(const TieOut& tie_out) {
   for (std::size_t t = 0; t < view.tables.size(); ++t) {
     html_table(html, tie_out, view, view.tables[t], t + 1);
   }
+  if (const std::string solved = solution_text(tie_out); !solved.empty()) {
+    html +=
+        "<section class=\"solution\">\n<h2>What the solver found</h2>\n<ul class=\"findings\">\n";
+    for (std::size_t at = 0; at < solved.size();) {
+      const std::size_t end = solved.find('\n', at);
+      html.append("<li>").append(escape_html(solved.substr(at, end - at))).append("</li>\n");
+      at = end + 1;
+    }
+    html += "</ul>\n</section>\n";
+  }
   if (!view.other_findings.empty()) {
     html += "<section>\n<h2>Other findings</h2>\n";
     html_findings(html, view.other_findings);
@@ -927,8 +1120,18 @@ std::string render_markdown(const TieOut& tie_out) {
           md.append(" ")
               .append(escape_markdown(graph.text(*cell)))
               .append(" ")
-              .append(mark_of(tie_out.status(*cell)).symbol)
-              .append(" |");
+              .append(mark_of(tie_out.status(*cell)).symbol);
+          for (const Suspect* suspect : tie_out.solution.suspects_of(*cell)) {
+            if (suspect->rank != 1) continue;
+            md.append(" \u2192 ")
+                .append(escape_markdown(suspect->text))
+                .append(suspect->unique ? "" : "?");
+            break;
+          }
+          if (const Filled* f = tie_out.solution.filled_of(*cell)) {
+            md.append(" = ").append(escape_markdown(f->text));
+          }
+          md.append(" |");
         }
         md += "\n";
       }
@@ -957,6 +1160,14 @@ std::string render_markdown(const TieOut& tie_out) {
                                     " \u201c" + cell.text + "\u201d: " + cell.reason))
             .append("\n");
       }
+    }
+  }
+  if (const std::string solved = solution_text(tie_out); !solved.empty()) {
+    md += "\n## What the solver found\n\n";
+    for (std::size_t at = 0; at < solved.size();) {
+      const std::size_t end = solved.find('\n', at);
+      md.append("- ").append(escape_markdown(solved.substr(at, end - at))).append("\n");
+      at = end + 1;
     }
   }
   if (!view.other_findings.empty()) {

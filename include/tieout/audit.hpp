@@ -5,7 +5,8 @@
 // graph (reader.hpp), the arithmetic their layout states inferred
 // (infer.hpp) and the figures of its prose tied to the tables
 // (narrative.hpp). run() then compares the documents with one another
-// (compare.hpp) and checks everything (check.hpp, report.hpp).
+// (compare.hpp), checks everything (check.hpp, report.hpp) and explains
+// what fails (solver.hpp).
 //
 //   tieout::Audit audit;
 //   if (auto added = audit.add_file("release.txt"); !added) fail(added.error());
@@ -27,6 +28,7 @@
 #include "tieout/report.hpp"
 #include "tieout/result.hpp"
 #include "tieout/rules.hpp"
+#include "tieout/solver.hpp"
 #include "tieout/text_document.hpp"
 #include "tieout/version.hpp"
 
@@ -56,8 +58,9 @@ class Audit {
   result<std::size_t, ReadError> compare();
 
   /// Compares (when compare() has not run; a rules error then throws
-  /// domain_error) and checks every constraint.
-  TieOut run(const CheckOptions& options = {});
+  /// domain_error), checks every constraint and solves (solver.hpp):
+  /// suspects, filled unknowns, coverage.
+  TieOut run(const CheckOptions& options = {}, const SolveOptions& solve_options = {});
 
   const std::vector<ReadDocument>& documents() const noexcept { return documents_; }
   /// The graph and the constraints, for figures and rules of one's own

@@ -3,10 +3,11 @@
 // A TieOut gathers what was read (documents, tables, unplaced cells), the
 // constraints and how each check ended, and gives every figure a status:
 // ties, rounding, fails, unverified (no check bears on it), unreadable, or
-// nil. It renders as text for people, as JSON for programs, and as HTML and
-// Markdown that redraw each table with a tick mark on every figure; the JSON
-// schema is versioned ("tieout-report/1", docs/report-schema.md) and changes
-// only with a new version.
+// nil; and it solves (solver.hpp): which figures are suspect and what they
+// should be, which unreadable figures the checks determine. It renders as text for people, as JSON
+// for programs, and as HTML and Markdown that redraw each table with a tick mark on every figure;
+// the JSON schema is versioned ("tieout-report/1", docs/report-schema.md) and changes only with a
+// new version.
 //
 // Related: check.hpp, reader.hpp. Stability: experimental (the JSON schema
 // is stable).
@@ -21,6 +22,7 @@
 #include "tieout/constraint.hpp"
 #include "tieout/graph.hpp"
 #include "tieout/reader.hpp"
+#include "tieout/solver.hpp"
 #include "tieout/version.hpp"
 
 TIEOUT_BEGIN_NAMESPACE
@@ -55,6 +57,8 @@ struct Summary {
   std::size_t unplaced = 0;
   std::size_t narrative = 0;         ///< figures found in prose
   std::size_t narrative_linked = 0;  ///< of those, linked to the tables and checked
+  std::size_t suspects = 0;          ///< figures the best explanations change
+  std::size_t filled = 0;            ///< unknown figures the checks determine
 };
 
 /// Everything a report shows. The graph and constraints must outlive it.
@@ -63,10 +67,14 @@ struct TieOut {
   const ConstraintSet* constraints = nullptr;
   std::vector<ReadDocument> documents;
   CheckReport checks;
+  /// What the solver makes of the checks: suspects, filled figures,
+  /// coverage.
+  Solution solution;
 
-  /// Checks `constraints` and sets every figure's status.
+  /// Checks `constraints`, sets every figure's status and solves
+  /// (`solve_options.check` is replaced by `options`).
   TieOut(const ConstraintSet& constraints, std::vector<ReadDocument> documents,
-         const CheckOptions& options = {});
+         const CheckOptions& options = {}, SolveOptions solve_options = {});
 
   FigureStatus status(FigureId figure) const { return status_[figure.index()]; }
   Summary summary() const;
@@ -78,8 +86,10 @@ struct TieOut {
 };
 
 /// The report as text: a summary, the findings (every check but those that
-/// pass) grouped by the table of their first figure, then the unreadable
-/// and the unverified figures, then the cells that could not be placed.
+/// pass) grouped by the table of their first figure, then what the solver
+/// found (suspects with the value that makes everything tie, filled and
+/// free unknowns, contradictions in the rules), then the unreadable and the
+/// unverified figures, then the cells that could not be placed.
 std::string render_text(const TieOut& tie_out);
 
 /// The report as JSON, schema "tieout-report/1".
@@ -91,7 +101,9 @@ std::string render_json(const TieOut& tie_out);
 /// figure followed by a tick mark for its status (ties ✓, rounding ≈,
 /// fails ✗, unverified ?, unreadable ⚠, nil ∅), the checks behind it on
 /// hover, and the table's findings under it. Every figure cell carries
-/// data-figure-id and data-status; its mark has the class "tick".
+/// data-figure-id and data-status; its mark has the class "tick". A suspect
+/// figure's cell also carries data-suspect (its best rank) and shows the
+/// proposed value; a filled one carries data-filled and shows the value.
 std::string render_html(const TieOut& tie_out);
 
 /// The report as GitHub-flavoured Markdown: the summary, then per read table
