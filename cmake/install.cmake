@@ -1,16 +1,18 @@
 # Install rules: tieout is a CMake package, found with
 #   find_package(tieout CONFIG REQUIRED)
-# and used through the namespaced targets tieout::tieout (C++ API).
+# and used through the namespaced targets tieout::tieout (C++ API) and
+# tieout::c (the C ABI, libtieout.so).
 include(CMakePackageConfigHelpers)
 
 set(tieout_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/tieout)
 
-install(TARGETS tieout EXPORT tieout-targets
+install(TARGETS tieout tieout_c EXPORT tieout-targets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/tieout
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/include/tieout.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(EXPORT tieout-targets
   NAMESPACE tieout::
   DESTINATION ${tieout_cmake_dir})
