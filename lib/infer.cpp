@@ -332,16 +332,31 @@ std::size_t roll_forwards(ConstraintSet& constraints, const std::vector<Row>& ro
     }
     return exact > 0 && (failing == 0 || (exact >= 2 && exact > failing));
   };
+  const auto has_instant = [&](const Row& row) {
+    return std::any_of(row.cells.begin(), row.cells.end(),
+                       [&](const auto& cell) { return graph.period(cell.second).is_instant(); });
+  };
   for (const Row& closing_row : rows) {
+    if (!has_instant(closing_row)) continue;
     bool found = false;
     for (const Row& opening_row : rows) {
-      if (found || &opening_row == &closing_row) continue;
+      if (found || &opening_row == &closing_row || !has_instant(opening_row)) continue;
+      // Only rows with a flow between these balances in some column can be
+      // movements; trying every pair of rows of a statement would be slow.
+      std::vector<const Row*> flow_rows;
+      for (const Row& row : rows) {
+        if (std::any_of(closing_row.cells.begin(), closing_row.cells.end(), [&](const auto& cell) {
+              return roll_forward_in(graph, cell.first, closing_row, opening_row, {&row});
+            })) {
+          flow_rows.push_back(&row);
+        }
+      }
       std::vector<std::vector<const Row*>> candidates;
-      for (const Row& a : rows)
-        candidates.push_back({&a});
-      for (std::size_t a = 0; a < rows.size(); ++a) {
-        for (std::size_t b = a + 1; b < rows.size(); ++b)
-          candidates.push_back({&rows[a], &rows[b]});
+      for (const Row* a : flow_rows)
+        candidates.push_back({a});
+      for (std::size_t a = 0; a < flow_rows.size(); ++a) {
+        for (std::size_t b = a + 1; b < flow_rows.size(); ++b)
+          candidates.push_back({flow_rows[a], flow_rows[b]});
       }
       for (const auto& flows : candidates) {
         if (found || !proven(closing_row, opening_row, flows)) continue;
