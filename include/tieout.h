@@ -276,11 +276,13 @@ typedef enum tieout_summary_item {
   TIEOUT_SUMMARY_FAILED = 4,
   TIEOUT_SUMMARY_INCOMPLETE = 5,
   TIEOUT_SUMMARY_INFO = 6,
-  TIEOUT_SUMMARY_UNREADABLE = 7,       /* figures */
-  TIEOUT_SUMMARY_UNVERIFIED = 8,       /* figures */
-  TIEOUT_SUMMARY_UNPLACED = 9,         /* table cells that could not be placed */
-  TIEOUT_SUMMARY_NARRATIVE = 10,       /* figures found in prose */
-  TIEOUT_SUMMARY_NARRATIVE_LINKED = 11 /* of those, tied to the tables */
+  TIEOUT_SUMMARY_UNREADABLE = 7,        /* figures */
+  TIEOUT_SUMMARY_UNVERIFIED = 8,        /* figures */
+  TIEOUT_SUMMARY_UNPLACED = 9,          /* table cells that could not be placed */
+  TIEOUT_SUMMARY_NARRATIVE = 10,        /* figures found in prose */
+  TIEOUT_SUMMARY_NARRATIVE_LINKED = 11, /* of those, tied to the tables */
+  TIEOUT_SUMMARY_SUSPECTS = 12,         /* figures the best explanations change */
+  TIEOUT_SUMMARY_FILLED = 13            /* unknown figures the checks determine */
 } tieout_summary_item;
 
 /* Report formats of tieout_audit_render (docs/report-schema.md for JSON). */
@@ -493,6 +495,32 @@ TIEOUT_API tieout_status tieout_audit_constraint_explanation(const tieout_audit*
 TIEOUT_API tieout_status tieout_audit_finding_count(const tieout_audit* audit, size_t* out);
 TIEOUT_API tieout_status tieout_audit_finding(const tieout_audit* audit, size_t index,
                                               uint32_t* out_constraint);
+
+/* What the solver made of the last check (docs/solver.md). TIEOUT_E_STATE
+ * before a check; TIEOUT_E_OUT_OF_RANGE for an index past the last.
+ *
+ * Suspects: figures whose change makes every failed check hold, by
+ * component (failed checks that share figures) and rank. Suspect `index`:
+ * its figure; the value that makes everything tie, as a canonical decimal
+ * in units (scale applied) and as the figure would be printed ("43,227");
+ * its rank, 1 for the best explanations of its component; and whether it
+ * is the one best explanation (1) or one of several equally likely ones
+ * (0), never to be taken as certain. Every output is optional (NULL when
+ * not wanted); strings are borrowed.
+ *
+ * Filled: unreadable figures, and dashes where a check requires a value,
+ * that the checks determine: figure `index`'s id, its value (canonical, in
+ * units) and text, and whether the checks give it exactly (1) or rounded
+ * to the printed precision (0). */
+TIEOUT_API tieout_status tieout_audit_suspect_count(const tieout_audit* audit, size_t* out);
+TIEOUT_API tieout_status tieout_audit_suspect(const tieout_audit* audit, size_t index,
+                                              uint32_t* out_figure, const char** out_proposed,
+                                              const char** out_text, int* out_rank,
+                                              int* out_unique);
+TIEOUT_API tieout_status tieout_audit_filled_count(const tieout_audit* audit, size_t* out);
+TIEOUT_API tieout_status tieout_audit_filled(const tieout_audit* audit, size_t index,
+                                             uint32_t* out_figure, const char** out_value,
+                                             const char** out_text, int* out_exact);
 
 /* The last check as a report in `format`. *out = a NUL-terminated buffer
  * the caller releases with tieout_free, *out_size (optional) its length

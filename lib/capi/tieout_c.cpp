@@ -136,6 +136,8 @@ struct tieout_audit {
   std::vector<std::string> tolerances;      // per check result
   std::vector<std::uint32_t> result_index;  // per constraint: its check result
   std::vector<std::uint32_t> findings;      // constraints that did not pass
+  std::vector<std::string> proposed;        // per suspect, canonical
+  std::vector<std::string> filled;          // per filled figure, canonical
   bool checked = false;                     // ever: documents are refused after
 
   // Figures added one by one: a document per file, one table in it, a line
@@ -156,6 +158,8 @@ struct tieout_audit {
     tolerances.clear();
     result_index.clear();
     findings.clear();
+    proposed.clear();
+    filled.clear();
   }
 };
 
@@ -454,6 +458,20 @@ void require_unchecked(const Audit& a) {
          "documents are compared with one another when first checked; add every document before "
          "tieout_audit_check, or start a new audit");
   }
+}
+
+// Refuses `index` into a list of `size` entries when it is past the last.
+void require_index(std::size_t index, std::size_t size, const char* what) {
+  if (index >= size) {
+    fail(TIEOUT_E_OUT_OF_RANGE, std::string(what) + " " + std::to_string(index) +
+                                    " is past the last (" + std::to_string(size) + ")");
+  }
+}
+
+// Writes `value` through an optional output, when the caller asked for it.
+template <class T, class V>
+void give(T* out, V&& value) {
+  if (out != nullptr) *out = std::forward<V>(value);
 }
 
 std::size_t constraint_figure_count(const tieout::ConstraintSet& set, ConstraintId id) {
@@ -995,7 +1013,14 @@ tieout_status tieout_audit_check(tieout_audit* audit, unsigned flags) {
     if (results.size() != result_index.size()) {
       fail(TIEOUT_E_INTERNAL, "the check did not cover every constraint");
     }
+    std::vector<std::string> proposed, filled;
+    for (const tieout::Suspect& suspect : tie_out.solution.suspects)
+      proposed.push_back(suspect.proposed.to_string());
+    for (const tieout::Filled& fill : tie_out.solution.filled)
+      filled.push_back(fill.value.to_string());
     a.tie_out.emplace(std::move(tie_out));
+    a.proposed = std::move(proposed);
+    a.filled = std::move(filled);
     a.differences = std::move(differences);
     a.tolerances = std::move(tolerances);
     a.result_index = std::move(result_index);
@@ -1022,9 +1047,11 @@ tieout_status tieout_audit_summary(const tieout_audit* audit, tieout_summary_ite
       case TIEOUT_SUMMARY_UNPLACED: *out = s.unplaced; break;
       case TIEOUT_SUMMARY_NARRATIVE: *out = s.narrative; break;
       case TIEOUT_SUMMARY_NARRATIVE_LINKED: *out = s.narrative_linked; break;
+      case TIEOUT_SUMMARY_SUSPECTS: *out = s.suspects; break;
+      case TIEOUT_SUMMARY_FILLED: *out = s.filled; break;
       default:
         fail(TIEOUT_E_INVALID_ARGUMENT,
-             "summary item " + std::to_string(raw(item)) + " is not 0..11");
+             "summary item " + std::to_string(raw(item)) + " is not 0..13");
     }
     return TIEOUT_OK;
   });
@@ -1068,6 +1095,52 @@ tieout_status tieout_audit_constraint_explanation(const tieout_audit* audit, uin
   });
 }
 
+tieout_status tieout_audit_suspect_count(const tieout_audit* audit, size_t* out) {
+  return call_audit("tieout_audit_suspect_count", audit, [&](const Audit& a) {
+    require(out, "out");
+    *out = checked(a).solution.suspects.size();
+    return TIEOUT_OK;
+  });
+}
+
+tieout_status tieout_audit_suspect(const tieout_audit* audit, size_t index, uint32_t* out_figure,
+                                   const char** out_proposed, const char** out_text, int* out_rank,
+                                   int* out_unique) {
+  return call_audit("tieout_audit_suspect", audit, [&](const Audit& a) {
+    const auto& suspects = checked(a).solution.suspects;
+    require_index(index, suspects.size(), "suspect");
+    const tieout::Suspect& suspect = suspects[index];
+    give(out_figure, suspect.figure.index());
+    give(out_proposed, a.proposed[index].c_str());
+    give(out_text, suspect.text.c_str());
+    give(out_rank, suspect.rank);
+    give(out_unique, suspect.unique ? 1 : 0);
+    return TIEOUT_OK;
+  });
+}
+
+tieout_status tieout_audit_filled_count(const tieout_audit* audit, size_t* out) {
+  return call_audit("tieout_audit_filled_count", audit, [&](const Audit& a) {
+    require(out, "out");
+    *out = checked(a).solution.filled.size();
+    return TIEOUT_OK;
+  });
+}
+
+tieout_status tieout_audit_filled(const tieout_audit* audit, size_t index, uint32_t* out_figure,
+                                  const char** out_value, const char** out_text, int* out_exact) {
+  return call_audit("tieout_audit_filled", audit, [&](const Audit& a) {
+    const auto& filled = checked(a).solution.filled;
+    require_index(index, filled.size(), "filled figure");
+    const tieout::Filled& fill = filled[index];
+    give(out_figure, fill.figure.index());
+    give(out_value, a.filled[index].c_str());
+    give(out_text, fill.text.c_str());
+    give(out_exact, fill.exact ? 1 : 0);
+    return TIEOUT_OK;
+  });
+}
+
 tieout_status tieout_audit_finding_count(const tieout_audit* audit, size_t* out) {
   return call_audit("tieout_audit_finding_count", audit, [&](const Audit& a) {
     require(out, "out");
@@ -1082,10 +1155,7 @@ tieout_status tieout_audit_finding(const tieout_audit* audit, size_t index,
   return call_audit("tieout_audit_finding", audit, [&](const Audit& a) {
     require(out_constraint, "out_constraint");
     (void)checked(a);
-    if (index >= a.findings.size()) {
-      fail(TIEOUT_E_OUT_OF_RANGE, "finding " + std::to_string(index) + " is past the last (" +
-                                      std::to_string(a.findings.size()) + " findings)");
-    }
+    require_index(index, a.findings.size(), "finding");
     *out_constraint = a.findings[index];
     return TIEOUT_OK;
   });

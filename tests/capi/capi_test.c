@@ -426,6 +426,10 @@ static void test_handles(void) {
     EXPECT(TIEOUT_E_INVALID_HANDLE, tieout_audit_constraint_explanation(NULL, 0, &text));
     EXPECT(TIEOUT_E_INVALID_HANDLE, tieout_audit_finding_count(NULL, &count));
     EXPECT(TIEOUT_E_INVALID_HANDLE, tieout_audit_finding(NULL, 0, &id));
+    EXPECT(TIEOUT_E_INVALID_HANDLE, tieout_audit_suspect_count(NULL, &count));
+    EXPECT(TIEOUT_E_INVALID_HANDLE, tieout_audit_suspect(NULL, 0, &id, &text, &text, NULL, NULL));
+    EXPECT(TIEOUT_E_INVALID_HANDLE, tieout_audit_filled_count(NULL, &count));
+    EXPECT(TIEOUT_E_INVALID_HANDLE, tieout_audit_filled(NULL, 0, &id, &text, &text, NULL));
     EXPECT(TIEOUT_E_INVALID_HANDLE, tieout_audit_render(NULL, TIEOUT_REPORT_JSON, &report, NULL));
     CHECK(report == NULL);
   }
@@ -539,7 +543,7 @@ static void test_q3_2024_release(const char* source_dir) {
   CHECK(n == 0);
   EXPECT(TIEOUT_OK, tieout_audit_summary(audit, TIEOUT_SUMMARY_FIGURES, &n));
   CHECK(n == count);
-  EXPECT(TIEOUT_E_INVALID_ARGUMENT, tieout_audit_summary(audit, (tieout_summary_item)12, &n));
+  EXPECT(TIEOUT_E_INVALID_ARGUMENT, tieout_audit_summary(audit, (tieout_summary_item)14, &n));
   EXPECT(TIEOUT_E_INVALID_ARGUMENT, tieout_audit_summary(audit, (tieout_summary_item)-1, &n));
   EXPECT(TIEOUT_E_INVALID_ARGUMENT, tieout_audit_summary(audit, TIEOUT_SUMMARY_FAILED, NULL));
   {
@@ -711,6 +715,143 @@ static void test_text_in_memory(void) {
     CHECK(contains(text, "1,260"));
   }
   CHECK(found == 1);
+  tieout_audit_free(audit);
+}
+
+/* ---- audits: what the solver makes of a failure ---- */
+
+/* The example filing's 1,260 against 1,000 + 250: one footing alone, so
+ * three one-digit slips explain it equally well (Products 1,010, Services
+ * 260, the total 1,250), none certain. */
+static void test_suspects_tied(void) {
+  tieout_audit* audit = NULL;
+  size_t count = 0, i = 0, n = 99;
+  uint32_t figure = 0;
+  const char* proposed = NULL;
+  const char* text = NULL;
+  int rank = 0, unique = 1, seen = 0;
+
+  EXPECT(TIEOUT_OK, tieout_audit_create(&audit));
+  EXPECT(TIEOUT_OK, tieout_audit_add_text(audit, "example.txt", example_filing,
+                                          sizeof example_filing - 1, NULL));
+  EXPECT(TIEOUT_E_STATE, tieout_audit_suspect_count(audit, &count));
+  EXPECT(TIEOUT_E_STATE, tieout_audit_suspect(audit, 0, &figure, NULL, NULL, NULL, NULL));
+  EXPECT(TIEOUT_E_STATE, tieout_audit_filled_count(audit, &count));
+  EXPECT(TIEOUT_E_STATE, tieout_audit_filled(audit, 0, &figure, NULL, NULL, NULL));
+  EXPECT(TIEOUT_OK, tieout_audit_check(audit, 0));
+  EXPECT(TIEOUT_OK, tieout_audit_suspect_count(audit, &count));
+  CHECK(count == 3);
+  EXPECT(TIEOUT_OK, tieout_audit_summary(audit, TIEOUT_SUMMARY_SUSPECTS, &n));
+  CHECK(n == 3);
+  for (i = 0; i < count; ++i) {
+    EXPECT(TIEOUT_OK, tieout_audit_suspect(audit, i, &figure, &proposed, &text, &rank, &unique));
+    CHECK(rank == 1);
+    CHECK(unique == 0);
+    if (strcmp(text, "1,010") == 0) {
+      seen |= 1;
+      CHECK_STR(proposed, "1010000");
+    } else if (strcmp(text, "260") == 0) {
+      seen |= 2;
+      CHECK_STR(proposed, "260000");
+    } else if (strcmp(text, "1,250") == 0) {
+      seen |= 4;
+      CHECK_STR(proposed, "1250000");
+    }
+  }
+  CHECK(seen == 7);
+  /* Every output is optional. */
+  EXPECT(TIEOUT_OK, tieout_audit_suspect(audit, 0, NULL, NULL, NULL, NULL, NULL));
+  EXPECT(TIEOUT_E_OUT_OF_RANGE, tieout_audit_suspect(audit, 3, &figure, NULL, NULL, NULL, NULL));
+  CHECK(contains(tieout_audit_last_error(audit), "suspect 3 is past the last (3)"));
+  EXPECT(TIEOUT_E_INVALID_ARGUMENT, tieout_audit_suspect_count(audit, NULL));
+  EXPECT(TIEOUT_OK, tieout_audit_filled_count(audit, &count));
+  CHECK(count == 0);
+  EXPECT(TIEOUT_OK, tieout_audit_summary(audit, TIEOUT_SUMMARY_FILLED, &n));
+  CHECK(n == 0);
+  EXPECT(TIEOUT_E_OUT_OF_RANGE, tieout_audit_filled(audit, 0, &figure, NULL, NULL, NULL));
+  EXPECT(TIEOUT_E_INVALID_ARGUMENT, tieout_audit_filled_count(audit, NULL));
+  tieout_audit_free(audit);
+}
+
+/* The Q3 2024 release with US$ gross profit (line 224, field 6) printed
+ * 43,272 for 43,227: its footing (268,692 - 225,465 = 43,227) and its
+ * conversion fail, and 43,227 is the one value that ties everything. */
+static void test_suspect_unique(const char* source_dir) {
+  char path[4096];
+  FILE* file = NULL;
+  char* content = NULL;
+  char* slip = NULL;
+  long size = 0;
+  tieout_audit* audit = NULL;
+  uint32_t document = 0, expected = 0, figure = 99;
+  size_t count = 0;
+  const char* proposed = NULL;
+  const char* text = NULL;
+  int rank = 0, unique = 0;
+
+  snprintf(path, sizeof path, "%s/examples/filings/004_5d25836ba150503a.txt", source_dir);
+  file = fopen(path, "rb");
+  CHECK(file != NULL);
+  if (file == NULL) return;
+  fseek(file, 0, SEEK_END);
+  size = ftell(file);
+  fseek(file, 0, SEEK_SET);
+  content = (char*)malloc((size_t)size);
+  CHECK(content != NULL && fread(content, 1, (size_t)size, file) == (size_t)size);
+  fclose(file);
+  /* The first "\t43,227\t" is gross profit's US$ figure on line 224. */
+  slip = content == NULL ? NULL : strstr(content, "\t43,227\t");
+  CHECK(slip != NULL);
+  if (slip != NULL) memcpy(slip + 1, "43,272", 6);
+
+  EXPECT(TIEOUT_OK, tieout_audit_create(&audit));
+  EXPECT(TIEOUT_OK, tieout_audit_add_text(audit, "release.txt", content, (size_t)size, &document));
+  EXPECT(TIEOUT_OK, tieout_audit_check(audit, 0));
+  EXPECT(TIEOUT_OK, tieout_audit_figure_at(audit, document, 224, 6, &expected));
+  EXPECT(TIEOUT_OK, tieout_audit_suspect_count(audit, &count));
+  CHECK(count == 1);
+  EXPECT(TIEOUT_OK, tieout_audit_suspect(audit, 0, &figure, &proposed, &text, &rank, &unique));
+  CHECK(figure == expected);
+  CHECK_STR(proposed, "43227000");
+  CHECK_STR(text, "43,227");
+  CHECK(rank == 1);
+  CHECK(unique == 1);
+  tieout_audit_free(audit);
+  free(content);
+}
+
+/* 2023's total printed "1,25O" (a letter O): 1,000 + 250 fills it with
+ * 1,250, exactly. */
+static void test_filled(void) {
+  static const char filing[] =
+      "Revenues (in thousands)\n"
+      "\tFor the year ended December 31,\n"
+      "\t2022\t2023\t2024\n"
+      "\tRMB\tRMB\tRMB\n"
+      "Products\t900\t1,000\t1,100\n"
+      "Services\t200\t250\t300\n"
+      "Total revenues\t1,100\t1,25O\t1,400\n";
+  tieout_audit* audit = NULL;
+  uint32_t document = 0, expected = 0, figure = 99;
+  size_t count = 0;
+  const char* value = NULL;
+  const char* text = NULL;
+  int exact = 0;
+
+  EXPECT(TIEOUT_OK, tieout_audit_create(&audit));
+  EXPECT(TIEOUT_OK,
+         tieout_audit_add_text(audit, "filled.txt", filing, sizeof filing - 1, &document));
+  EXPECT(TIEOUT_OK, tieout_audit_check(audit, 0));
+  EXPECT(TIEOUT_OK, tieout_audit_figure_at(audit, document, 7, 3, &expected));
+  EXPECT(TIEOUT_OK, tieout_audit_filled_count(audit, &count));
+  CHECK(count == 1);
+  EXPECT(TIEOUT_OK, tieout_audit_filled(audit, 0, &figure, &value, &text, &exact));
+  CHECK(figure == expected);
+  CHECK_STR(value, "1250000");
+  CHECK_STR(text, "1,250");
+  CHECK(exact == 1);
+  EXPECT(TIEOUT_OK, tieout_audit_filled(audit, 0, NULL, NULL, NULL, NULL));
+  EXPECT(TIEOUT_E_OUT_OF_RANGE, tieout_audit_filled(audit, 1, &figure, NULL, NULL, NULL));
   tieout_audit_free(audit);
 }
 
@@ -1121,6 +1262,9 @@ int main(int argc, char** argv) {
   test_handles();
   test_q3_2024_release(argv[1]);
   test_text_in_memory();
+  test_suspects_tied();
+  test_suspect_unique(argv[1]);
+  test_filled();
   test_figures_and_constraints();
   test_spreadsheet_pattern();
   printf("%d checks, %d failed\n", checks, failures);

@@ -1,6 +1,6 @@
 """The C ABI from Python through ctypes, as a host without a C compiler
-would use it: load the Q3 2024 release, check it, read its findings and
-figures, render JSON and parse it.
+would use it: load the Q3 2024 release, check it, read its findings, figures
+and suspects, render JSON and parse it.
 
 Expected values come from the release (examples/filings/004_5d25836ba150503a.txt):
 it ties out (0 failed checks); line 222, field 5 prints Total revenues for
@@ -18,6 +18,7 @@ RELEASE = SOURCE_DIR + "/examples/filings/004_5d25836ba150503a.txt"
 
 OK, E_INVALID_HANDLE, E_OUT_OF_RANGE, E_READ, E_STATE = 0, 2, 3, 7, 11
 SUMMARY_FIGURES, SUMMARY_CHECKS, SUMMARY_PASSED, SUMMARY_FAILED = 0, 1, 2, 4
+SUMMARY_SUSPECTS = 12
 VERDICT_PASS, VERDICT_FAIL = 0, 2
 REPORT_JSON = 1
 
@@ -58,6 +59,9 @@ declare("tieout_audit_finding", ctypes.c_void_p, size_t, P(u32))
 declare("tieout_audit_constraint_verdict", ctypes.c_void_p, u32, P(ctypes.c_int))
 declare("tieout_audit_constraint_explanation", ctypes.c_void_p, u32, P(cstr))
 declare("tieout_audit_constraint_difference", ctypes.c_void_p, u32, P(cstr))
+declare("tieout_audit_suspect_count", ctypes.c_void_p, P(size_t))
+declare("tieout_audit_suspect", ctypes.c_void_p, size_t, P(u32), P(cstr), P(cstr),
+        P(ctypes.c_int), P(ctypes.c_int))
 declare("tieout_audit_render", ctypes.c_void_p, ctypes.c_int, P(ctypes.c_void_p), P(size_t))
 
 
@@ -152,6 +156,38 @@ class CtypesTest(unittest.TestCase):
             self.assertEqual(by_id[figure.value]["text"], "1,885,574")
             self.assertEqual(by_id[figure.value]["line"], 222)
             self.assertEqual(by_id[figure.value]["column"], 5)
+
+    def test_a_slip_in_the_release_is_found(self):
+        # US$ gross profit (line 224, field 6) printed 43,272 for 43,227:
+        # its footing, 268,692 - 225,465 = 43,227, and its conversion fail,
+        # and 43,227 is the one value that ties everything.
+        with open(RELEASE, "rb") as file:
+            content = file.read()
+        slipped = content.replace(b"\t43,227\t", b"\t43,272\t", 1)
+        self.assertNotEqual(slipped, content)
+        with Audit() as audit:
+            audit.call("tieout_audit_add_text", b"release.txt", slipped, len(slipped), None)
+            audit.call("tieout_audit_check", 0)
+            self.assertGreater(audit.count(SUMMARY_FAILED), 0)
+            self.assertEqual(audit.count(SUMMARY_SUSPECTS), 1)
+            count = size_t()
+            audit.call("tieout_audit_suspect_count", ctypes.byref(count))
+            self.assertEqual(count.value, 1)
+            figure, proposed, text = u32(), cstr(), cstr()
+            rank, unique = ctypes.c_int(), ctypes.c_int()
+            audit.call("tieout_audit_suspect", 0, ctypes.byref(figure), ctypes.byref(proposed),
+                       ctypes.byref(text), ctypes.byref(rank), ctypes.byref(unique))
+            expected = u32()
+            audit.call("tieout_audit_figure_at", 0, 224, 6, ctypes.byref(expected))
+            self.assertEqual(figure.value, expected.value)
+            self.assertEqual(proposed.value, b"43227000")
+            self.assertEqual(text.value, b"43,227")
+            self.assertEqual((rank.value, unique.value), (1, 1))
+            # The JSON report names the same suspect.
+            report = json.loads(audit.render(REPORT_JSON))
+            self.assertEqual([(s["figure"], s["proposed"], s["unique"])
+                              for s in report["suspects"] if s["rank"] == 1],
+                             [(expected.value, "43227000", True)])
 
     def test_errors(self):
         with Audit() as audit:
