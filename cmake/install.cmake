@@ -1,7 +1,8 @@
 # Install rules: tieout is a CMake package, found with
 #   find_package(tieout CONFIG REQUIRED)
-# and used through the namespaced targets tieout::tieout (C++ API) and
-# tieout::c (the C ABI, libtieout.so).
+# and used through the namespaced targets tieout::tieout (C++ API),
+# tieout::c (the C ABI, libtieout.so) and, where GoogleTest was found at
+# build time, tieout::gtest (audit scripts as tests).
 include(CMakePackageConfigHelpers)
 
 set(tieout_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/tieout)
@@ -16,6 +17,15 @@ install(FILES ${PROJECT_SOURCE_DIR}/include/tieout.h DESTINATION ${CMAKE_INSTALL
 install(EXPORT tieout-targets
   NAMESPACE tieout::
   DESTINATION ${tieout_cmake_dir})
+# tieout::gtest needs GoogleTest in the consumer's build as well: its own
+# export set, which the package config loads only when GoogleTest is found.
+if(TARGET tieout_gtest)
+  install(TARGETS tieout_gtest EXPORT tieout-gtest-targets
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+  install(EXPORT tieout-gtest-targets
+    NAMESPACE tieout::
+    DESTINATION ${tieout_cmake_dir})
+endif()
 
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/tieout-config.cmake.in
   ${PROJECT_BINARY_DIR}/tieout-config.cmake

@@ -39,32 +39,6 @@ std::string_view severity_of(Verdict verdict) {
   return "";
 }
 
-// "file:line:column: printed 43,272; everything ties with 43,227 (a
-// transposition)" and what makes it less than certain.
-std::string suspect_line(const TieOut& tie_out, const Suspect& suspect) {
-  const StatementGraph& graph = *tie_out.graph;
-  std::string line = graph.where(suspect.figure) + ": printed " +
-                     std::string(graph.text(suspect.figure)) + "; everything ties with " +
-                     suspect.text;
-  line.append(" (").append(name_of(suspect.slip));
-  if (!suspect.with.empty()) {
-    line += ", together with";
-    for (const FigureId other : suspect.with) {
-      for (const Suspect& partner : tie_out.solution.suspects) {
-        if (partner.figure == other && partner.component == suspect.component &&
-            partner.rank == suspect.rank &&
-            std::find(partner.with.begin(), partner.with.end(), suspect.figure) !=
-                partner.with.end()) {
-          line.append(" ").append(graph.where(other)).append(" as ").append(partner.text);
-          break;
-        }
-      }
-    }
-  }
-  line += ")";
-  return line;
-}
-
 // How many explanations of rank 1 a component has.
 std::size_t tied_in(const Solution& solution, std::size_t component) {
   std::set<std::vector<std::uint32_t>> explanations;
@@ -85,15 +59,7 @@ std::string solution_text(const TieOut& tie_out) {
   const Solution& solution = tie_out.solution;
   std::string text;
   for (const Suspect& s : solution.suspects) {
-    if (s.rank != 1) continue;
-    if (s.unique) {
-      text.append("suspect: ");
-    } else {
-      text.append("suspect (one of ")
-          .append(std::to_string(tied_in(solution, s.component)))
-          .append(" equally likely explanations, not certain): ");
-    }
-    text.append(suspect_line(tie_out, s)).append("\n");
+    if (s.rank == 1) text.append(describe_suspect(tie_out, s)).append("\n");
   }
   for (const Filled& f : solution.filled) {
     text.append("filled: ")
@@ -137,6 +103,54 @@ std::string upper(std::string_view text) {
 }
 
 }  // namespace
+
+std::string describe_suspect(const TieOut& tie_out, const Suspect& suspect) {
+  const StatementGraph& graph = *tie_out.graph;
+  std::string line;
+  if (suspect.unique) {
+    line = "suspect: ";
+  } else if (suspect.rank == 1) {
+    line = "suspect (one of " + std::to_string(tied_in(tie_out.solution, suspect.component)) +
+           " equally likely explanations, not certain): ";
+  } else {
+    line = "suspect (rank " + std::to_string(suspect.rank) + "): ";
+  }
+  line += graph.where(suspect.figure) + ": printed " + std::string(graph.text(suspect.figure)) +
+          "; everything ties with " + suspect.text;
+  line.append(" (").append(name_of(suspect.slip));
+  if (!suspect.with.empty()) {
+    line += ", together with";
+    for (const FigureId other : suspect.with) {
+      for (const Suspect& partner : tie_out.solution.suspects) {
+        if (partner.figure == other && partner.component == suspect.component &&
+            partner.rank == suspect.rank &&
+            std::find(partner.with.begin(), partner.with.end(), suspect.figure) !=
+                partner.with.end()) {
+          line.append(" ").append(graph.where(other)).append(" as ").append(partner.text);
+          break;
+        }
+      }
+    }
+  }
+  line += ")";
+  return line;
+}
+
+std::string describe_finding(const TieOut& tie_out, ConstraintId constraint) {
+  const CheckResult& result = tie_out.checks.results.at(constraint.index());
+  return upper(severity_of(result.verdict)) + " " + result.explanation;
+}
+
+std::string summary_line(const Summary& s) {
+  return std::to_string(s.figures) + " figures read, " + std::to_string(s.checks) +
+         " checks: " + std::to_string(s.passed) + " passed, " + std::to_string(s.rounding) +
+         " rounding only, " + std::to_string(s.failed) + " failed, " +
+         std::to_string(s.incomplete) + " incomplete, " + std::to_string(s.info) + " info; " +
+         std::to_string(s.unreadable) + " unreadable, " + std::to_string(s.unverified) +
+         " unverified, " + std::to_string(s.unplaced) + " unplaced cells; " +
+         std::to_string(s.narrative_linked) + " of " + std::to_string(s.narrative) +
+         " figures in the text linked to the tables";
+}
 
 std::string_view name_of(FigureStatus status) noexcept {
   switch (status) {
@@ -218,16 +232,9 @@ Summary TieOut::summary() const {
 std::string render_text(const TieOut& tie_out) {
   const StatementGraph& graph = *tie_out.graph;
   const Summary s = tie_out.summary();
-  std::string text =
-      "tieout " + std::to_string(TIEOUT_VERSION_MAJOR) + "." +
-      std::to_string(TIEOUT_VERSION_MINOR) + "." + std::to_string(TIEOUT_VERSION_PATCH) + ": " +
-      std::to_string(s.figures) + " figures read, " + std::to_string(s.checks) +
-      " checks: " + std::to_string(s.passed) + " passed, " + std::to_string(s.rounding) +
-      " rounding only, " + std::to_string(s.failed) + " failed, " + std::to_string(s.incomplete) +
-      " incomplete, " + std::to_string(s.info) + " info; " + std::to_string(s.unreadable) +
-      " unreadable, " + std::to_string(s.unverified) + " unverified, " +
-      std::to_string(s.unplaced) + " unplaced cells; " + std::to_string(s.narrative_linked) +
-      " of " + std::to_string(s.narrative) + " figures in the text linked to the tables\n";
+  std::string text = "tieout " + std::to_string(TIEOUT_VERSION_MAJOR) + "." +
+                     std::to_string(TIEOUT_VERSION_MINOR) + "." +
+                     std::to_string(TIEOUT_VERSION_PATCH) + ": " + summary_line(s) + "\n";
   text += tie_out.ties_out() ? "Ties out.\n"
                              : "Does not tie out: " + std::to_string(s.failed) + " failed check" +
                                    (s.failed == 1 ? "" : "s") + ".\n";
@@ -243,10 +250,7 @@ std::string render_text(const TieOut& tie_out) {
     text.append("\n").append(graph.path(graph.document(id))).append(": ").append(graph.title(id));
     text.append("\n");
     for (const CheckResult* result : results) {
-      std::string severity(severity_of(result->verdict));
-      std::transform(severity.begin(), severity.end(), severity.begin(),
-                     [](char c) { return static_cast<char>(std::toupper(c)); });
-      text.append("  ").append(severity).append(" ").append(result->explanation).append("\n");
+      text.append("  ").append(describe_finding(tie_out, result->constraint)).append("\n");
     }
   }
   if (const std::string solved = solution_text(tie_out); !solved.empty()) {
@@ -260,10 +264,10 @@ std::string render_text(const TieOut& tie_out) {
       if (tie_out.status(FigureId(i)) != listed) continue;
       if (first) text.append("\n");
       first = false;
-      std::string label(name_of(listed));
-      std::transform(label.begin(), label.end(), label.begin(),
-                     [](char c) { return static_cast<char>(std::toupper(c)); });
-      text.append(label).append(" ").append(graph.describe(FigureId(i))).append("\n");
+      text.append(upper(name_of(listed)))
+          .append(" ")
+          .append(graph.describe(FigureId(i)))
+          .append("\n");
     }
   }
   // Figures in the text that restate nothing the tables print, then cells

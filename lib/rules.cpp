@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "tieout/error.hpp"
+#include "tieout/lookup.hpp"
 
 TIEOUT_BEGIN_NAMESPACE
 namespace {
@@ -238,14 +239,9 @@ result<Rule, std::string> rule_of(std::string_view line) {
   return fail("'" + verb + "' is not a rule: rate, correct, column, drop or add");
 }
 
-bool names(std::string_view path, std::string_view file) {
-  return path == file || (path.size() > file.size() && path.ends_with(file) &&
-                          path[path.size() - file.size() - 1] == '/');
-}
-
 std::optional<FigureId> figure_at(const ReadDocument& read, const StatementGraph& graph,
                                   const FigureReference& at) {
-  if (!names(graph.path(read.document), at.file)) return std::nullopt;
+  if (!names_file(graph.path(read.document), at.file)) return std::nullopt;
   for (const ReadTable& table : read.tables) {
     for (const FigureId figure : table.figures) {
       const SourceLocation& where = graph.location(figure);
@@ -311,7 +307,7 @@ result<std::size_t, ReadError> Rules::apply_to_document(ReadDocument& read, Stat
       }
       if (!replaced) read.rates.push_back({*rule.from, *rule.to, rule.rate, 0});
     } else if (rule.kind == Rule::Kind::correct) {
-      if (!names(graph.path(read.document), rule.at.file)) continue;
+      if (!names_file(graph.path(read.document), rule.at.file)) continue;
       const auto figure = figure_at(read, graph, rule.at);
       if (!figure) return unexpected(fault(rule, "no figure at " + name_of_reference(rule.at)));
       for (ReadTable& table : read.tables) {
@@ -323,7 +319,7 @@ result<std::size_t, ReadError> Rules::apply_to_document(ReadDocument& read, Stat
       }
       graph.set_text(*figure, rule.text);
     } else if (rule.kind == Rule::Kind::column) {
-      if (!names(graph.path(read.document), rule.at.file)) continue;
+      if (!names_file(graph.path(read.document), rule.at.file)) continue;
       bool any = false;
       for (ReadTable& table : read.tables) {
         for (const FigureId figure : table.figures) {

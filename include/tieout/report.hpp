@@ -85,6 +85,22 @@ struct TieOut {
   std::vector<FigureStatus> status_;
 };
 
+/// The counts of a summary as the text report's first line states them:
+/// "586 figures read, 484 checks: 341 passed, 143 rounding only, 0 failed,
+/// ...".
+std::string summary_line(const Summary& summary);
+
+/// A finding as the text report prints it: its severity, then the check's
+/// explanation ("FAIL footing: Total revenues 1,260 (file:8:3) against ...;
+/// difference 10, tolerance 1.5: does not tie ...").
+std::string describe_finding(const TieOut& tie_out, ConstraintId constraint);
+
+/// A suspect as the text report prints it: "suspect: FILE:LINE:COLUMN:
+/// printed 43,272; everything ties with 43,227 (transposition)", or
+/// "suspect (one of 3 equally likely explanations, not certain): ..." when
+/// it is not the one best explanation.
+std::string describe_suspect(const TieOut& tie_out, const Suspect& suspect);
+
 /// The report as text: a summary, the findings (every check but those that
 /// pass) grouped by the table of their first figure, then what the solver
 /// found (suspects with the value that makes everything tie, filled and

@@ -15,6 +15,7 @@
 #include "tieout/id.hpp"
 #include "tieout/infer.hpp"
 #include "tieout/interval.hpp"
+#include "tieout/lookup.hpp"
 #include "tieout/narrative.hpp"
 #include "tieout/period.hpp"
 #include "tieout/printed_figure.hpp"

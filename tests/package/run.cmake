@@ -20,3 +20,4 @@ run_step(${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${WORK_DIR}/build -G ${GENERATOR}
 run_step(${CMAKE_COMMAND} --build ${WORK_DIR}/build)
 run_step(${WORK_DIR}/build/consumer)
 run_step(${WORK_DIR}/build/c_consumer)
+run_step(${WORK_DIR}/build/audit_script)
