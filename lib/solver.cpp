@@ -955,7 +955,6 @@ class Solver {
     const RationalVector x =
         Eigen::FullPivLU<RationalMatrix>(normal).solve(RationalVector(a.transpose() * b));
     std::vector<Change> changes;
-    std::vector<std::string> texts;
     std::vector<bool> exact;
     for (std::size_t i = 0; i < group.size(); ++i) {
       if (!determined[i]) continue;
@@ -965,16 +964,49 @@ class Solver {
       const BigInt k = integer_at(value, decimals, Round::nearest);
       const Decimal rounded = decimal_at(k, decimals);
       changes.push_back({u, rounded, decimals});
-      texts.push_back(text_for(u, rounded, decimals));
       exact.push_back(to_rational(rounded) == value);
     }
+    const auto texts_of = [&](const std::vector<Change>& values) {
+      std::vector<std::string> texts;
+      for (const Change& c : values)
+        texts.push_back(text_for(c.figure, c.value, c.decimals));
+      return texts;
+    };
+    std::vector<std::string> texts = texts_of(changes);
     bool agree = true;
     if (!changes.empty()) {
       std::vector<FigureId> around;
       for (const Change& c : changes)
         around.push_back(c.figure);
       Scratch scratch(constraints_, scratch_graph(), context(around), options_.check);
-      agree = scratch.fills_hold(changes, texts);
+      // Least squares compromises between the checks; where one whose other
+      // figures are all printed gives a value exactly at the printed
+      // precision (a footing's remainder, where a conversion gives a
+      // rounded quotient), that is how the filing added it up, and it is
+      // taken when every check still holds with it.
+      std::vector<Change> refined = changes;
+      std::vector<bool> refined_exact = exact;
+      for (std::size_t i = 0; i < refined.size(); ++i) {
+        const FigureId u = refined[i].figure;
+        std::size_t best = exact_checks(u, refined[i].value, {});
+        for (const BigInt& k : exact_solutions(u, refined[i].decimals, {})) {
+          const Decimal candidate = decimal_at(k, refined[i].decimals);
+          if (const std::size_t held = exact_checks(u, candidate, {}); held > best) {
+            best = held;
+            refined[i].value = candidate;
+          }
+        }
+        // A check of printed figures that holds exactly computed it exactly.
+        refined_exact[i] = refined_exact[i] || best > 0;
+      }
+      const std::vector<std::string> refined_texts = texts_of(refined);
+      if (scratch.fills_hold(refined, refined_texts)) {
+        changes = std::move(refined);
+        exact = std::move(refined_exact);
+        texts = refined_texts;
+      } else {
+        agree = scratch.fills_hold(changes, texts);
+      }
     }
     std::size_t next = 0;
     for (std::size_t i = 0; i < group.size(); ++i) {

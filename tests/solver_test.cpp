@@ -458,6 +458,37 @@ TEST_F(solver, FillsAFigureBesideAFailureThatIsNotItsOwn) {
   EXPECT_EQ(filled->value, Decimal(1204));
 }
 
+// RMB 1,004 + 2,004 = 3,008 and US$ 141 + 282 = ? with the US$ total
+// unreadable, at 7.0999: the US$ footing of printed figures gives 423
+// exactly, while 3,008 / 7.0999 = 423.67 would round to 424 (and least
+// squares over both, weighted by the rate, lands at 423.66). The column was
+// added up from its printed lines, as its derived-column rule accepts: 423,
+// exact.
+TEST_F(solver, FillsWhatAFootingOfPrintedFiguresGivesExactly) {
+  const auto t = table("translation");
+  const Unit usd = Unit::money(Currency("USD"));
+  const auto row = [&](const char* label, const char* in_rmb, const char* in_usd) {
+    const auto item = graph.add_line_item(t, label);
+    const FigureId r =
+        graph.add_figure(item, q1, rmb, in_rmb, {document, next_line, 2}, tieout::Scale::thousands);
+    const FigureId u = graph.add_figure(item, q1, usd, in_usd, {document, next_line++, 3},
+                                        tieout::Scale::thousands);
+    constraints.add_conversion(u, r, Decimal::parse("7.0999"));
+    return std::pair{r, u};
+  };
+  const auto [a, a_usd] = row("a", "1,004", "141");
+  const auto [b, b_usd] = row("b", "2,004", "282");
+  const auto [total, total_usd] = row("total", "3,008", "42?");
+  const FigureId rmb_parts[] = {a, b}, usd_parts[] = {a_usd, b_usd};
+  constraints.add_footing(total, rmb_parts);
+  constraints.add_footing(total_usd, usd_parts);
+  const auto solution = solve();
+  const tieout::Filled* filled = solution.filled_of(total_usd);
+  ASSERT_NE(filled, nullptr);
+  EXPECT_EQ(filled->value, Decimal(423000));
+  EXPECT_TRUE(filled->exact);
+}
+
 // A US$ total printed "961.78" among whole thousands parses, but the reader
 // keeps it unreadable. Its conversion gives 6,828,590 / 7.0999 = 961,786.79
 // thousand, printed as the column prints, "961,787", not in the damaged
