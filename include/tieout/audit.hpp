@@ -34,11 +34,20 @@
 
 TIEOUT_BEGIN_NAMESPACE
 
+/// One tie-out of one or more filings: read, infer, compare, check, solve.
+/// Not thread-safe; separate audits share nothing. A TieOut from run()
+/// borrows the audit's graph and constraints: keep the audit alive, and
+/// unchanged, while it is used.
 class Audit {
  public:
+  /// An audit with no documents and no rules.
   Audit();
+  /// Moves keep the graph, the constraints and a TieOut borrowing them valid:
+  /// they live behind pointers. Not copyable.
+  ///@{
   Audit(Audit&&) noexcept;
   Audit& operator=(Audit&&) noexcept;
+  ///@}
   ~Audit();
 
   /// Reads the filing at `path`. Fails, with where and why, on a file that
@@ -62,13 +71,16 @@ class Audit {
   /// suspects, filled unknowns, coverage.
   TieOut run(const CheckOptions& options = {}, const SolveOptions& solve_options = {});
 
+  /// What was read of each document, in the order added.
   const std::vector<ReadDocument>& documents() const noexcept { return documents_; }
   /// The graph and the constraints, for figures and rules of one's own
   /// (audit scripts) and what-if analysis (StatementGraph::set_text).
+  ///@{
   StatementGraph& graph() noexcept { return *graph_; }
   const StatementGraph& graph() const noexcept { return *graph_; }
   ConstraintSet& constraints() noexcept { return *constraints_; }
   const ConstraintSet& constraints() const noexcept { return *constraints_; }
+  ///@}
 
  private:
   result<DocumentId, ReadError> add(const TextDocument& text);

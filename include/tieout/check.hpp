@@ -65,8 +65,8 @@ std::string_view name_of(Verdict verdict) noexcept;
 
 /// The outcome of one constraint.
 struct CheckResult {
-  ConstraintId constraint;
-  Verdict verdict = Verdict::pass;
+  ConstraintId constraint;          ///< the constraint checked
+  Verdict verdict = Verdict::pass;  ///< how the check ended
   /// How far the printed values are from satisfying it: Σ w·v for a linear
   /// constraint (in the units of its first figure); for a ratio, the printed
   /// ratio less the ratio computed from the printed values.
@@ -80,7 +80,10 @@ struct CheckResult {
   std::string explanation;
 };
 
+/// How to check: what the printed precision means, and how much to say.
 struct CheckOptions {
+  /// What every figure's printed precision stands for: rounded to nearest,
+  /// as filings round, or truncated (the C ABI's TIEOUT_CHECK_TRUNCATION).
   RoundingConvention convention = RoundingConvention::round_to_nearest;
   /// Decimal places kept when dividing for ratios (rounded outward).
   int ratio_scale = 12;
@@ -91,10 +94,12 @@ struct CheckOptions {
 
 /// The results of checking every constraint of a set, in constraint order.
 struct CheckReport {
-  std::vector<CheckResult> results;
+  std::vector<CheckResult> results;  ///< indexed by ConstraintId
 
+  /// How many results have this verdict: a pass over the results.
   std::size_t count(Verdict verdict) const;
-  /// The results with this verdict.
+  /// The results with this verdict, pointing into `results`: valid while
+  /// the report lives and is not changed.
   std::vector<const CheckResult*> with(Verdict verdict) const;
 };
 

@@ -35,13 +35,14 @@
 
 TIEOUT_BEGIN_NAMESPACE
 
+/// What a constraint states; every kind but the ratio is linear.
 enum class ConstraintKind : std::uint8_t {
-  footing = 0,
-  period_sum = 1,
-  roll_forward = 2,
-  conversion = 3,
-  equality = 4,
-  ratio = 5,
+  footing = 0,       ///< total = Σ parts
+  period_sum = 1,    ///< whole period = Σ sub-periods
+  roll_forward = 2,  ///< closing = opening + Σ movements
+  conversion = 3,    ///< converted × rate = amount
+  equality = 4,      ///< a = b, the same fact twice
+  ratio = 5,         ///< ratio = multiplier × numerator ÷ denominator
 };
 
 /// "footing", "period sum", ...
@@ -49,8 +50,8 @@ std::string_view name_of(ConstraintKind kind) noexcept;
 
 /// weight · figure.
 struct Term {
-  FigureId figure;
-  Decimal weight;
+  FigureId figure;  ///< the figure, whose value is taken as printed (signed)
+  Decimal weight;   ///< -1 to subtract a part printed positive
 };
 
 /// A linear expression Σ weight·figure.
@@ -59,6 +60,8 @@ using LinearExpression = std::vector<Term>;
 /// The constraints over one graph. The graph must outlive the set.
 class ConstraintSet {
  public:
+  /// An empty set over `graph`, which it borrows: the builders check every
+  /// new constraint against the figures' periods and units there.
   explicit ConstraintSet(const StatementGraph& graph) : graph_(&graph) {}
 
   /// total = Σ parts. Parts printed negative (costs in parentheses) are
@@ -87,8 +90,11 @@ class ConstraintSet {
   /// others keep their order, under new ids.
   ConstraintSet without(std::span<const ConstraintId> dropped) const;
 
+  /// How many constraints there are; ids run from 0 to size() - 1.
   std::size_t size() const noexcept { return kinds_.size(); }
+  /// The graph whose figures the constraints are over.
   const StatementGraph& graph() const noexcept { return *graph_; }
+  /// What constraint `id` states. Precondition, as below: an id of this set.
   ConstraintKind kind(ConstraintId id) const { return kinds_[id.index()]; }
 
   /// The terms of a linear constraint (Σ weight·figure = 0), in the order
@@ -99,14 +105,16 @@ class ConstraintSet {
   Decimal weight(ConstraintId id, std::size_t term) const;
   /// The weights of constraint `id`'s terms as a column, aligned with
   /// figures(id): coefficients and scale bytes as in DecimalArray.
+  ///@{
   std::span<const std::int64_t> weight_coefficients(ConstraintId id) const;
   std::span<const std::uint8_t> weight_scales(ConstraintId id) const;
+  ///@}
   /// The numerator, denominator and multiplier of a ratio constraint.
   struct Ratio {
-    FigureId ratio;
-    LinearExpression numerator;
-    LinearExpression denominator;
-    Decimal multiplier;
+    FigureId ratio;                ///< the printed ratio (a margin, EPS)
+    LinearExpression numerator;    ///< what is divided (net loss)
+    LinearExpression denominator;  ///< what it is divided by (shares)
+    Decimal multiplier;            ///< 100 for a percentage, 1 for EPS
   };
   /// Precondition: kind(id) is ratio.
   const Ratio& ratio(ConstraintId id) const { return ratios_[ratio_index_[id.index()]]; }

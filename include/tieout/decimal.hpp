@@ -118,15 +118,23 @@ class Decimal {
   template <detail::integer I>
   constexpr explicit Decimal(I value);
 
-  // Money never comes from binary floating point: 0.1 is not representable.
+  /// Deleted: money never comes from binary floating point, in which 0.1
+  /// is not representable (tests/compile_fail/ proves these do not compile).
+  ///@{
   Decimal(float) = delete;
   Decimal(double) = delete;
   Decimal(long double) = delete;
+  ///@}
 
+  /// Copies and moves. A copy of a value past int64 allocates its
+  /// coefficient (which is why copying is not noexcept); a move never does,
+  /// and leaves the source zero.
+  ///@{
   constexpr Decimal(const Decimal& other);
   constexpr Decimal(Decimal&& other) noexcept;
   constexpr Decimal& operator=(const Decimal& other);
   constexpr Decimal& operator=(Decimal&& other) noexcept;
+  ///@}
   constexpr ~Decimal();
 
   /// The value coefficient x 10^-scale. Throws domain_error unless
@@ -134,15 +142,18 @@ class Decimal {
   static constexpr Decimal from_coefficient(std::int64_t coefficient, int scale);
 
   /// Parses the canonical form that to_string() writes: an optional '-',
-  /// digits, and optionally '.' and digits ("-1234.50"). For figures as
-  /// filings print them see parse_printed_figure().
+  /// digits, and optionally a decimal point and digits ("-1234.50"). For
+  /// figures as filings print them see PrintedFigure::try_parse().
   static result<Decimal> try_parse(std::string_view text);
   /// As try_parse, throwing parse_error.
   static Decimal parse(std::string_view text);
 
+  /// Decimal places, 0..max_scale: the printed precision the value was
+  /// parsed or computed at, not a property of the value (1.5 == 1.50).
   constexpr int scale() const noexcept { return static_cast<std::int32_t>(tag_ & scale_mask); }
   /// -1, 0 or 1.
   constexpr int signum() const noexcept;
+  /// Whether the value is zero, at any scale ("0.00" is).
   constexpr bool is_zero() const noexcept { return signum() == 0; }
   /// True when the coefficient fits an int64 (the fast path).
   constexpr bool is_small() const noexcept { return tag_ < big_flag; }
@@ -158,6 +169,8 @@ class Decimal {
   Decimal shifted(int exponent) const;
   /// The same value at the fewest decimal places that hold it exactly.
   Decimal normalized() const;
+  /// The magnitude, at the same scale. Not noexcept: the magnitude of the
+  /// most negative int64 coefficient needs the wide path.
   constexpr Decimal abs() const { return signum() < 0 ? -*this : *this; }
 
   /// The canonical text: '-' when negative, all `scale()` decimal places.
@@ -165,19 +178,30 @@ class Decimal {
   /// A hash consistent with ==: equal values hash equally whatever the scale.
   std::size_t hash() const noexcept;
 
+  /// The negation, at the same scale.
   friend constexpr Decimal operator-(const Decimal& a);
+  /// Exact sum and difference, at the larger of the two scales (1.5 + 0.25
+  /// is 1.75). Throws overflow_error past 1024 bits.
+  ///@{
   friend constexpr Decimal operator+(const Decimal& a, const Decimal& b);
   friend constexpr Decimal operator-(const Decimal& a, const Decimal& b);
+  ///@}
   /// Exact: the result's scale is the sum of the scales.
   friend constexpr Decimal operator*(const Decimal& a, const Decimal& b);
+  /// As the binary operators, exact; the scale may grow, never shrink.
+  ///@{
   constexpr Decimal& operator+=(const Decimal& b) { return *this = *this + b; }
   constexpr Decimal& operator-=(const Decimal& b) { return *this = *this - b; }
   constexpr Decimal& operator*=(const Decimal& b) { return *this = *this * b; }
+  ///@}
 
+  /// Compares values, whatever the scales: 1.5 == 1.50 and 1.5 < 1.51.
+  ///@{
   friend constexpr std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
   friend constexpr bool operator==(const Decimal& a, const Decimal& b) {
     return (a <=> b) == std::strong_ordering::equal;
   }
+  ///@}
 
  private:
   friend struct detail::DecimalAccess;
@@ -231,7 +255,10 @@ std::ostream& operator<<(std::ostream& out, const Decimal& value);
 
 // ---------------------------------------------------------------------------
 // Implementation: the int64 fast path. Anything it cannot do exactly goes to
-// the detail::*_slow functions in lib/decimal.cpp.
+// the detail::*_slow functions in lib/decimal.cpp. Hidden from the API
+// reference (cond), which documents the declarations above: Doxygen would
+// list these definitions of the friend operators again, undocumented.
+/// @cond
 
 template <detail::integer I>
 constexpr Decimal::Decimal(I value) {
@@ -375,9 +402,13 @@ constexpr Decimal Decimal::rescaled(int scale, RoundingMode mode) const {
   return Decimal(small_tag{}, quotient, scale);
 }
 
+/// @endcond
 TIEOUT_END_NAMESPACE
 
+/// Decimal::hash(), so that Decimals that compare equal (1.5 and 1.50) are one
+/// key of an unordered container.
 template <>
 struct std::hash<tieout::Decimal> {
+  /// value.hash().
   std::size_t operator()(const tieout::Decimal& value) const noexcept { return value.hash(); }
 };

@@ -26,15 +26,22 @@ TIEOUT_BEGIN_NAMESPACE
 class DecimalArray {
  public:
   DecimalArray() = default;
+  /// A copy of `values`, in order.
   explicit DecimalArray(std::span<const Decimal> values);
 
+  /// As std::vector's: room for `count` values, so that filling a column
+  /// of known length allocates once.
   void reserve(std::size_t count);
+  /// Appends `value`; a coefficient past int64 is held aside.
   void push_back(const Decimal& value);
   /// Replaces the value at `index`. Precondition: index < size().
   void set(std::size_t index, const Decimal& value);
 
+  /// How many values, and whether there are none.
+  ///@{
   std::size_t size() const noexcept { return coefficients_.size(); }
   bool empty() const noexcept { return coefficients_.empty(); }
+  ///@}
 
   /// The value at `index`. Precondition: index < size().
   Decimal operator[](std::size_t index) const;
@@ -46,6 +53,8 @@ class DecimalArray {
   /// One byte per value: its scale, with big_marker set when the coefficient
   /// does not fit an int64 and is held aside.
   std::span<const std::uint8_t> scales() const noexcept { return scales_; }
+  /// The bit of a scale byte that marks a value held aside; the scale is
+  /// the byte without it (max_scale 64 fits below it).
   static constexpr std::uint8_t big_marker = 0x80;
 
  private:

@@ -39,19 +39,23 @@ class domain_error : public error {
 /// Why a piece of text was rejected, and where: `offset` is the byte offset
 /// into the text that was given to the parser.
 struct ParseError {
-  std::size_t offset = 0;
-  std::string reason;
+  std::size_t offset = 0;  ///< 0-based byte offset of the first byte at fault
+  std::string reason;      ///< in words: "a second decimal point"
 
+  /// Same offset and reason; tests compare errors whole.
   friend bool operator==(const ParseError&, const ParseError&) = default;
 };
 
 /// Thrown by the throwing parsers; carries the ParseError.
 class parse_error : public error {
  public:
+  /// Carries `detail`; what() is "at byte OFFSET: REASON".
   explicit parse_error(ParseError detail)
       : error("at byte " + std::to_string(detail.offset) + ": " + detail.reason),
         detail_(std::move(detail)) {}
 
+  /// The offset and reason as values, for a caller that reports them its own
+  /// way rather than through what().
   const ParseError& detail() const noexcept { return detail_; }
 
  private:

@@ -52,10 +52,14 @@ enum class FigureState : std::uint8_t {
 /// Where a figure stands: a document, a 1-based line, and a 1-based column
 /// (the TAB-separated field of that line).
 struct SourceLocation {
+  /// Invalid when the figure comes from no document (where() prints "?").
   DocumentId document;
-  std::uint32_t line = 0;
+  std::uint32_t line = 0;  ///< 1-based; 0 when not known.
+  /// 1-based TAB-separated field: the label is field 1, so a table's first
+  /// figure column is 2. 0 when not known.
   std::uint32_t column = 0;
 
+  /// Same document, line and column.
   friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
 };
 
@@ -71,10 +75,14 @@ std::string label_key(std::string_view label);
 /// graph nobody writes are safe.
 class StatementGraph {
  public:
+  /// A document, named by `path` as reports will print it (the path given
+  /// on the command line, not resolved).
   DocumentId add_document(std::string path);
+  /// A table of `document`, titled as the filing heads it; `kind` tells the
+  /// inference which relations to look for.
   TableId add_table(DocumentId document, std::string title, TableKind kind);
   /// A line item of `table`, labelled as printed, under the section headings
-  /// `section` (outermost first, e.g. {"Operating expenses"}).
+  /// `section` (outermost first, as {"Operating expenses"}).
   LineItemId add_line_item(TableId table, std::string label, std::vector<std::string> section = {});
 
   /// A figure of `item` printed as `text` at `where`, in a table whose
@@ -94,11 +102,16 @@ class StatementGraph {
   /// judgement that the text is damaged ("961.78" among whole thousands).
   void mark_unreadable(FigureId figure);
 
+  /// How many nodes there are; ids run from 0 to the count less one.
+  ///@{
   std::size_t figure_count() const noexcept { return figure_item_.size(); }
   std::size_t line_item_count() const noexcept { return items_.size(); }
   std::size_t table_count() const noexcept { return tables_.size(); }
+  ///@}
 
   // Figures. Preconditions: ids issued by this graph.
+  /// Whether the figure has a value, is a dash, or could not be read.
+  /// Precondition, as for every accessor below: an id issued by this graph.
   FigureState state(FigureId figure) const { return state_[figure.index()]; }
   /// The value in units (scale applied): 303,354 in thousands is 303354000.
   /// Nothing for nil and unreadable figures.
@@ -110,11 +123,19 @@ class StatementGraph {
   /// Nothing for unreadable figures.
   std::optional<Interval> interval(
       FigureId figure, RoundingConvention convention = RoundingConvention::round_to_nearest) const;
+  /// What the figure measures: when (an instant or a duration), in what
+  /// unit, stated in what scale, and on which line item. Periods and units
+  /// are interned: the references stay valid while the graph lives.
+  ///@{
   const Period& period(FigureId figure) const { return periods_[figure_period_[figure.index()]]; }
   const Unit& unit(FigureId figure) const { return units_[figure_unit_[figure.index()]]; }
   Scale scale(FigureId figure) const { return figure_scale_[figure.index()]; }
   LineItemId line_item(FigureId figure) const { return figure_item_[figure.index()]; }
+  ///@}
+  /// The text exactly as printed ("(225,465)", "(2.42.0(0)"), kept for
+  /// reports and corrections. Valid until a figure is added or its text set.
   std::string_view text(FigureId figure) const;
+  /// Where the figure is printed.
   const SourceLocation& location(FigureId figure) const { return where_[figure.index()]; }
   /// "file:line:column" of the figure.
   std::string where(FigureId figure) const;
@@ -124,21 +145,32 @@ class StatementGraph {
   /// Every figure's value as one column (zero for nil and unreadable
   /// figures), its decimals and its state, indexed by FigureId: for kernels
   /// that check many constraints in one pass over arrays.
+  /// Valid until a figure is added.
+  ///@{
   const DecimalArray& values() const noexcept { return values_; }
   std::span<const std::int16_t> all_decimals() const noexcept { return decimals_; }
   std::span<const FigureState> states() const noexcept { return state_; }
+  ///@}
 
   // Line items, tables, documents.
+  /// The line item's label as printed ("Cost of revenues"). Like every
+  /// string_view below, valid until the next node is added.
   std::string_view label(LineItemId item) const { return items_[item.index()].label; }
   /// label_key() of the label; equal keys share one string.
   std::string_view key(LineItemId item) const { return keys_[items_[item.index()].key]; }
+  /// The section headings the line item stands under, outermost first, as
+  /// the reports redraw them over its row.
   const std::vector<std::string>& section(LineItemId item) const {
     return items_[item.index()].section;
   }
+  /// The table a line item is in, and a table's title, kind and document.
+  ///@{
   TableId table(LineItemId item) const { return items_[item.index()].table; }
   std::string_view title(TableId table) const { return tables_[table.index()].title; }
   TableKind kind(TableId table) const { return tables_[table.index()].kind; }
   DocumentId document(TableId table) const { return tables_[table.index()].document; }
+  ///@}
+  /// The document's path as given to add_document().
   std::string_view path(DocumentId document) const { return documents_[document.index()]; }
 
  private:

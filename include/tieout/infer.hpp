@@ -48,13 +48,17 @@
 TIEOUT_BEGIN_NAMESPACE
 
 /// How many constraints of each kind were inferred.
+/// Each count is of constraints added, one per cell where the relation is
+/// stated: a roll-up proven on a row and stated in four columns counts four.
 struct Inferred {
-  std::size_t footings = 0;
-  std::size_t period_sums = 0;
-  std::size_t roll_forwards = 0;
-  std::size_t conversions = 0;
+  std::size_t footings = 0;       ///< roll-ups: a row that sums rows above it
+  std::size_t period_sums = 0;    ///< durations of a row that tile another
+  std::size_t roll_forwards = 0;  ///< opening balance plus flows is closing
+  std::size_t conversions = 0;    ///< a column at the convenience rate
+  /// A fact printed twice (a restated figure, a row repeated by OCR), and
+  /// total assets = total liabilities and equity.
   std::size_t equalities = 0;
-  std::size_t ratios = 0;
+  std::size_t ratios = 0;  ///< margins, EPS, percentages of a total
 };
 
 /// Infers the constraints of the document read into `read` and adds them to

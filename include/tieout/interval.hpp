@@ -52,24 +52,33 @@ class Interval {
       const Decimal& value, int decimals,
       RoundingConvention convention = RoundingConvention::round_to_nearest);
 
+  /// The ends, and whether each is open (excluded): a truncated figure's
+  /// interval has one open end, a rounded one none.
+  ///@{
   const Decimal& lower() const noexcept { return lower_; }
   const Decimal& upper() const noexcept { return upper_; }
   bool lower_open() const noexcept { return lower_open_; }
   bool upper_open() const noexcept { return upper_open_; }
+  ///@}
+  /// True for a single value: a figure known exactly, such as a rate.
   bool is_point() const noexcept { return lower_ == upper_; }
 
+  /// Whether `value` is in the interval, ends' openness respected.
   bool contains(const Decimal& value) const;
   /// True when some value lies in both intervals (ends' openness respected).
   bool overlaps(const Interval& other) const;
   /// The values in both, or nothing.
   std::optional<Interval> intersect(const Interval& other) const;
+  /// upper - lower, exactly (10^-d for a figure with decimals d).
   Decimal width() const { return upper_ - lower_; }
   /// (lower + upper) / 2, exactly.
   Decimal midpoint() const;
 
   /// Every x + y: ends add, and an end is open when either contributing end is.
   friend Interval operator+(const Interval& a, const Interval& b);
+  /// Every x - y: a + (-b).
   friend Interval operator-(const Interval& a, const Interval& b);
+  /// Every -x: the ends swap, with their openness.
   friend Interval operator-(const Interval& a);
   /// Every weight · x, exactly: a negative weight swaps the ends and their openness.
   Interval scaled(const Decimal& weight) const;
@@ -78,6 +87,7 @@ class Interval {
   /// misses a value (outward rounding for a checker: no false alarm).
   friend Interval operator*(const Interval& a, const Interval& b);
 
+  /// The same ends with the same openness: [1, 2] is not [1, 2).
   friend bool operator==(const Interval&, const Interval&) = default;
 
   /// "[1.5, 2.5)" style.
@@ -95,6 +105,7 @@ class Interval {
 /// divisor contains zero, where the quotient is unbounded.
 Interval divide(const Interval& dividend, const Interval& divisor, int scale);
 
+/// Writes to_string(), so that test failures print intervals readably.
 std::ostream& operator<<(std::ostream& out, const Interval& interval);
 
 TIEOUT_END_NAMESPACE

@@ -24,6 +24,8 @@
 
 TIEOUT_BEGIN_NAMESPACE
 
+/// A calendar date. The standard type, so that `2024y / 9 / 30` and the
+/// rest of `<chrono>`'s calendar work unchanged.
 using Date = std::chrono::year_month_day;
 
 /// The end of a day: when a balance is stated. Ordered by date.
@@ -32,10 +34,12 @@ class Instant {
   /// Throws domain_error unless `date.ok()`.
   explicit Instant(Date date);
 
+  /// The day at whose end the balance is stated.
   Date date() const noexcept { return date_; }
   /// "2023-12-31".
   std::string to_string() const;
 
+  /// Ordered, and equal, by date.
   friend auto operator<=>(const Instant&, const Instant&) = default;
 
  private:
@@ -55,8 +59,11 @@ class Duration {
   /// `months` months earlier. Throws domain_error unless months >= 1.
   static Duration months_ended(Date last_day, int months);
 
+  /// The first and the last day, both included.
+  ///@{
   Date first_day() const noexcept { return first_day_; }
   Date last_day() const noexcept { return last_day_; }
+  ///@}
   /// The number of days, both ends included.
   int days() const;
   /// Whole calendar months when the duration runs from the first day of a
@@ -70,13 +77,19 @@ class Duration {
   /// The instant at which it ends: the end of last_day().
   Instant closing() const;
 
+  /// Whether `other` lies within this duration, ends included (Q3 is within
+  /// the nine months, and each is within itself).
   bool contains(const Duration& other) const noexcept;
 
   /// "2024-07-01..2024-09-30".
   std::string to_string() const;
 
+  /// Equal when both days are; ordered by last day, then first day, so that
+  /// the periods of a table's columns sort by when they end.
+  ///@{
   friend bool operator==(const Duration&, const Duration&) = default;
   friend std::strong_ordering operator<=>(const Duration& a, const Duration& b);
+  ///@}
 
  private:
   Date first_day_;
@@ -95,18 +108,28 @@ std::optional<Duration> remainder(const Duration& whole, const Duration& part);
 /// When a figure is true: an instant or a duration.
 class Period {
  public:
+  /// Implicit, so that an Instant or a Duration passes wherever a Period is
+  /// taken (StatementGraph::add_figure).
+  ///@{
   Period(Instant instant) : value_(instant) {}
   Period(Duration duration) : value_(duration) {}
+  ///@}
 
+  /// Which of the two it holds.
+  ///@{
   bool is_instant() const noexcept { return std::holds_alternative<Instant>(value_); }
   bool is_duration() const noexcept { return std::holds_alternative<Duration>(value_); }
+  ///@}
   /// Precondition: is_instant(); throws std::bad_variant_access otherwise.
   const Instant& instant() const { return std::get<Instant>(value_); }
   /// Precondition: is_duration(); throws std::bad_variant_access otherwise.
   const Duration& duration() const { return std::get<Duration>(value_); }
 
+  /// The instant's or the duration's to_string(): "2023-12-31" or
+  /// "2024-07-01..2024-09-30", as reports and rules files write periods.
   std::string to_string() const;
 
+  /// Equal when of the same kind and equal as that kind.
   friend bool operator==(const Period&, const Period&) = default;
   /// Instants before durations; within a kind, as that kind orders.
   friend std::strong_ordering operator<=>(const Period& a, const Period& b);

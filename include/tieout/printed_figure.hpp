@@ -34,7 +34,7 @@ enum class NegativeStyle : std::uint8_t {
 /// How a figure was printed, beyond its value: what formatting needs to give
 /// the same text back. The defaults print plainly ("-1234.5").
 struct FigureStyle {
-  NegativeStyle negative = NegativeStyle::hyphen_minus;
+  NegativeStyle negative = NegativeStyle::hyphen_minus;  ///< how a negative is marked
   /// The sign stands between currency and number ("RMB-45.4"), not before both.
   bool sign_after_currency = false;
   /// What stands between currency and number: "" or a space.
@@ -51,6 +51,7 @@ struct FigureStyle {
   /// The dash printed for a nil figure.
   std::string nil_mark = "-";
 
+  /// Every member equal: two figures printed alike.
   friend bool operator==(const FigureStyle&, const FigureStyle&) = default;
 };
 
@@ -68,6 +69,7 @@ struct PrintedFigure {
   bool percent = false;
   /// Footnote markers printed after the figure ("¹", "*"), verbatim.
   std::string footnotes;
+  /// How it was printed, so that to_string() gives the text back.
   FigureStyle style;
 
   /// Parses `text`. Leading and trailing spaces (ASCII, no-break, thin) are
@@ -76,6 +78,7 @@ struct PrintedFigure {
   /// As try_parse, throwing parse_error.
   static PrintedFigure parse(std::string_view text);
 
+  /// True for a lone dash: stated as nothing, neither a number nor zero.
   bool is_nil() const noexcept { return !number.has_value(); }
 
   /// The value in units: the number times the scale word, exactly
@@ -91,6 +94,8 @@ struct PrintedFigure {
   /// without surrounding spaces.
   std::string to_string() const;
 
+  /// Same number (by value, as Decimal compares), currency, scale word,
+  /// percent sign, footnotes and style.
   friend bool operator==(const PrintedFigure&, const PrintedFigure&) = default;
 };
 

@@ -31,10 +31,10 @@ TIEOUT_BEGIN_NAMESPACE
 /// A convenience translation stated in the text: 1 `to` = `rate` `from`
 /// ("RMB7.0176 to US$1.00": from CNY, to USD, rate 7.0176).
 struct ConvenienceRate {
-  Currency from;
-  Currency to;
-  Decimal rate;
-  std::uint32_t line = 0;
+  Currency from;           ///< The currency of the statements (CNY).
+  Currency to;             ///< The currency translated into (USD).
+  Decimal rate;            ///< Units of `from` per unit of `to`, as printed.
+  std::uint32_t line = 0;  ///< The 1-based line of the sentence that states it.
 };
 
 /// The convenience rates a document's prose states.
@@ -42,9 +42,11 @@ std::vector<ConvenienceRate> find_convenience_rates(const TextDocument& document
 
 /// A table cell that holds a figure but could not be placed.
 struct UnplacedCell {
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;  // 1-based TAB-separated field
-  std::string text;
+  std::uint32_t line = 0;    ///< 1-based line
+  std::uint32_t column = 0;  ///< 1-based TAB-separated field
+  std::string text;          ///< the cell as printed
+  /// Why its column has no period or unit ("the header gives no period for
+  /// this column"), for the report: a cell is never dropped silently.
   std::string reason;
 };
 
@@ -53,22 +55,24 @@ struct UnplacedCell {
 /// document's other headers, or a figure that parses but cannot be right
 /// where it stands ("961.78" among whole thousands), kept as unreadable.
 struct ReadingNote {
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;  // 1-based TAB-separated field
-  std::string printed;
-  std::string reading;
+  std::uint32_t line = 0;    ///< 1-based line
+  std::uint32_t column = 0;  ///< 1-based TAB-separated field
+  std::string printed;       ///< the cell as printed
+  std::string reading;       ///< what it was taken to say, or why it was not read
 };
 
 /// What was read of one text table.
 struct ReadTable {
-  std::size_t text_table = 0;  // index into TextDocument::tables
-  TableId table;               // invalid when the table holds no figures
+  std::size_t text_table = 0;  ///< index into TextDocument::tables
+  TableId table;               ///< invalid when the table holds no figures
+  /// The last line of its heading that is not a parenthesised note ("(in
+  /// thousands)"), or the title of the table it continues.
   std::string title;
-  std::uint32_t first_line = 0;
-  std::uint32_t last_line = 0;
-  std::vector<FigureId> figures;
-  std::vector<UnplacedCell> unplaced;
-  std::vector<ReadingNote> notes;
+  std::uint32_t first_line = 0;        ///< 1-based first line of the text table
+  std::uint32_t last_line = 0;         ///< 1-based last line of the text table
+  std::vector<FigureId> figures;       ///< its figures, row by row, left to right
+  std::vector<UnplacedCell> unplaced;  ///< cells with a figure but no column meaning
+  std::vector<ReadingNote> notes;      ///< repaired headers and cells kept unreadable
   /// No prose stands between it and the table before: it continues that
   /// table (a statement split by a page break) and keeps its title.
   bool continues = false;
@@ -76,7 +80,7 @@ struct ReadTable {
 
 /// A figure found in prose (see narrative.hpp).
 struct NarrativeFigure {
-  std::uint32_t line = 0;
+  std::uint32_t line = 0;    ///< 1-based line of the prose
   std::uint32_t column = 0;  ///< 1-based byte offset of the figure in its line
   std::string text;          ///< as printed
   /// The figure added to the graph for it (invalid when unlinked).
@@ -90,9 +94,9 @@ struct NarrativeFigure {
 
 /// What was read of a document.
 struct ReadDocument {
-  DocumentId document;
-  std::vector<ReadTable> tables;
-  std::vector<ConvenienceRate> rates;
+  DocumentId document;                 ///< its id in the graph
+  std::vector<ReadTable> tables;       ///< one per text table, in order
+  std::vector<ConvenienceRate> rates;  ///< as find_convenience_rates() gives them
   /// The figures of its prose, once link_narrative() has run.
   std::vector<NarrativeFigure> narrative;
 };

@@ -45,16 +45,16 @@ std::string_view name_of(FigureStatus status) noexcept;
 
 /// What a report counts.
 struct Summary {
-  std::size_t figures = 0;
-  std::size_t checks = 0;
-  std::size_t passed = 0;
-  std::size_t rounding = 0;
-  std::size_t failed = 0;
-  std::size_t incomplete = 0;
-  std::size_t info = 0;
-  std::size_t unreadable = 0;
-  std::size_t unverified = 0;
-  std::size_t unplaced = 0;
+  std::size_t figures = 0;           ///< figures read (and added), of every state
+  std::size_t checks = 0;            ///< constraints checked; the next five split them
+  std::size_t passed = 0;            ///< exactly, on the printed values
+  std::size_t rounding = 0;          ///< only within the figures' rounding
+  std::size_t failed = 0;            ///< no values the figures stand for satisfy them
+  std::size_t incomplete = 0;        ///< a figure they need is unreadable
+  std::size_t info = 0;              ///< consistent but notable (see Verdict::info)
+  std::size_t unreadable = 0;        ///< figures whose text is not a figure
+  std::size_t unverified = 0;        ///< figures with a value that no check bears on
+  std::size_t unplaced = 0;          ///< table cells whose column has no period or unit
   std::size_t narrative = 0;         ///< figures found in prose
   std::size_t narrative_linked = 0;  ///< of those, linked to the tables and checked
   std::size_t suspects = 0;          ///< figures the best explanations change
@@ -63,10 +63,10 @@ struct Summary {
 
 /// Everything a report shows. The graph and constraints must outlive it.
 struct TieOut {
-  const StatementGraph* graph = nullptr;
-  const ConstraintSet* constraints = nullptr;
-  std::vector<ReadDocument> documents;
-  CheckReport checks;
+  const StatementGraph* graph = nullptr;       ///< the constraints' graph, borrowed
+  const ConstraintSet* constraints = nullptr;  ///< borrowed, as given to the constructor
+  std::vector<ReadDocument> documents;         ///< what was read, for the tables redrawn
+  CheckReport checks;                          ///< one result per constraint
   /// What the solver makes of the checks: suspects, filled figures,
   /// coverage.
   Solution solution;
@@ -76,7 +76,10 @@ struct TieOut {
   TieOut(const ConstraintSet& constraints, std::vector<ReadDocument> documents,
          const CheckOptions& options = {}, SolveOptions solve_options = {});
 
+  /// The worst of the checks on the figure (fails over rounding over ties),
+  /// or what it is when none bears on it.
   FigureStatus status(FigureId figure) const { return status_[figure.index()]; }
+  /// The counts, computed afresh on each call (a pass over the figures).
   Summary summary() const;
   /// True when nothing failed.
   bool ties_out() const { return checks.count(Verdict::fail) == 0; }

@@ -18,9 +18,14 @@ TIEOUT_BEGIN_NAMESPACE
 template <class E>
 class unexpected {
  public:
+  /// Wraps `error`; explicit, so that an error never converts to a result
+  /// by accident.
   explicit unexpected(E error) : error_(std::move(error)) {}
+  /// The error, to read or to move out.
+  ///@{
   const E& error() const& noexcept { return error_; }
   E&& error() && noexcept { return std::move(error_); }
+  ///@}
 
  private:
   E error_;
@@ -37,21 +42,32 @@ class bad_result_access : public error {
 template <class T, class E = ParseError>
 class [[nodiscard]] result {
  public:
+  /// The types held, as std::expected names them.
+  ///@{
   using value_type = T;
   using error_type = E;
+  ///@}
 
+  /// A result holding `value`. Implicit, so that a function returning a
+  /// result can `return value;`.
   result(T value) : state_(std::in_place_index<0>, std::move(value)) {}
+  /// A result holding the error (`return unexpected(reason);`).
   template <class G>
   result(unexpected<G> failure) : state_(std::in_place_index<1>, std::move(failure).error()) {}
 
+  /// True when it holds a value, false when an error; the bool conversion is
+  /// explicit, for `if (auto r = ...; !r)`.
+  ///@{
   bool has_value() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
+  ///@}
 
   /// The value; throws bad_result_access when the result holds an error.
   const T& value() const& {
     check();
     return std::get<0>(state_);
   }
+  /// The value of a temporary result, moved out; throws as value() does.
   T&& value() && {
     check();
     return std::get<0>(std::move(state_));
@@ -59,8 +75,12 @@ class [[nodiscard]] result {
   /// The error. Precondition: !has_value().
   const E& error() const& { return std::get<1>(state_); }
 
+  /// The value, as value() gives it: unlike std::expected's, these check
+  /// and throw rather than leave an error access undefined.
+  ///@{
   const T& operator*() const& { return value(); }
   const T* operator->() const { return &value(); }
+  ///@}
 
  private:
   void check() const {

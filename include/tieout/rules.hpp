@@ -50,20 +50,24 @@ TIEOUT_BEGIN_NAMESPACE
 
 /// Where a figure is printed, as a rules file names it.
 struct FigureReference {
-  std::string file;  ///< a path, or its last components
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;
+  std::string file;          ///< a path, or its last components
+  std::uint32_t line = 0;    ///< 1-based line (for a column rule: the first)
+  std::uint32_t column = 0;  ///< 1-based TAB-separated field; the label is 1
 };
 
 /// One rule, with the line of the rules file that states it.
 struct Rule {
+  /// The rule's first word; which members below are set depends on it.
   enum class Kind : std::uint8_t { rate, correct, column, drop, add };
-  Kind kind = Kind::rate;
-  std::uint32_t source_line = 0;
-  // rate
+  Kind kind = Kind::rate;         ///< what the rule does
+  std::uint32_t source_line = 0;  ///< 1-based line of the rules file, for errors
+  /// rate: 1 `to` = `rate` `from` (rate CNY USD 7.0999: from CNY, to USD).
+  ///@{
   std::optional<Currency> from, to;
+  ///@}
+  /// rate: the rate; add conversion: the rate CONVERTED = AMOUNT / RATE names.
   Decimal rate;
-  // correct, drop, column: the figure (for column: the first line, column)
+  /// correct, drop: the figure; column: its first line and its column.
   FigureReference at;
   std::string text;                    ///< correct
   std::uint32_t last_line = 0;         ///< column
@@ -71,18 +75,26 @@ struct Rule {
   std::optional<Unit> unit;            ///< column
   std::optional<Scale> scale;          ///< column
   std::optional<ConstraintKind> what;  ///< drop (any kind when empty); add
-  // add: the first figure (total, a, converted) and the others with weights
+  /// add: the first figure (the total, a, the converted figure), then the
+  /// others, each with its weight: -1 for a part after '-', else 1.
   std::vector<std::pair<FigureReference, int>> terms;
 };
 
+/// A parsed override file. Each rule must apply: the apply functions fail on
+/// a rule that matches nothing, so a slip in the file never silently leaves
+/// a check undone.
 class Rules {
  public:
   /// Reads the rules of `text`, the content of the file `path`; a line that
   /// is not a rule is an error naming the line.
   static result<Rules, ReadError> parse(std::string path, std::string_view text);
+  /// Reads the file at `path` and parses it; "cannot open the rules file"
+  /// when it cannot be opened.
   static result<Rules, ReadError> load(const std::string& path);
 
+  /// The rules in the order of the file.
   const std::vector<Rule>& rules() const noexcept { return rules_; }
+  /// True for a file of comments and blank lines only.
   bool empty() const noexcept { return rules_.empty(); }
 
   /// Applies the rules that concern one document, once its tables are read

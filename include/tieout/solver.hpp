@@ -78,7 +78,7 @@ Slip classify_slip(const Decimal& printed, const Decimal& proposed, bool printed
 
 /// A figure that one explanation changes.
 struct Suspect {
-  FigureId figure;
+  FigureId figure;  ///< the figure that would change
   /// The value it should have, in units like StatementGraph::value(), at the
   /// figure's printed precision.
   Decimal proposed;
@@ -89,6 +89,8 @@ struct Suspect {
   /// True when this explanation is the only one of its rank in its component
   /// (only ever for rank 1): it is the answer, not one of several.
   bool unique = false;
+  /// How the printed figure differs from `proposed`: a typical slip makes
+  /// an explanation more plausible.
   Slip slip = Slip::other;
   /// The failed checks the explanation makes hold: every failed check of its
   /// component.
@@ -103,7 +105,7 @@ struct Suspect {
 /// An unknown figure (unreadable, or a dash where a value is required) that
 /// the constraints determine.
 struct Filled {
-  FigureId figure;
+  FigureId figure;  ///< the unreadable figure or the dash
   /// The value the constraints give, in units, at the precision of the
   /// figures that determine it (exact when it falls on that precision).
   Decimal value;
@@ -120,7 +122,7 @@ struct Filled {
 
 /// An unreadable figure the constraints do not determine.
 struct Free {
-  FigureId figure;
+  FigureId figure;  ///< the unreadable figure
   /// Why not: no linear check bears on it, the checks leave it free, or the
   /// checks that would determine it disagree.
   std::string reason;
@@ -131,17 +133,17 @@ struct Free {
 /// Constraints that cannot all hold whatever the values: they force figures
 /// printed non-zero to be zero. A wrong rule, not a wrong figure.
 struct Contradiction {
-  std::vector<ConstraintId> constraints;
+  std::vector<ConstraintId> constraints;  ///< the checks that cannot all hold
   /// The figures the rules force to zero although they are printed non-zero.
   std::vector<FigureId> forced_zero;
-  std::string reason;
+  std::string reason;  ///< the contradiction in words, for the report
 };
 
 /// A component of failed checks that no change of at most
 /// SolveOptions::max_changes figures explains.
 struct Unexplained {
-  std::vector<ConstraintId> failed;
-  std::string reason;
+  std::vector<ConstraintId> failed;  ///< the component's failed checks
+  std::string reason;                ///< why no explanation was found, in words
 };
 
 /// Limits of the search.
@@ -165,10 +167,10 @@ struct Solution {
   /// Suspects by component, then rank; the figures of one explanation
   /// together.
   std::vector<Suspect> suspects;
-  std::vector<Filled> filled;
-  std::vector<Free> free;
-  std::vector<Contradiction> contradictions;
-  std::vector<Unexplained> unexplained;
+  std::vector<Filled> filled;                 ///< unknowns the checks determine
+  std::vector<Free> free;                     ///< unknowns they leave open
+  std::vector<Contradiction> contradictions;  ///< rules that cannot all hold
+  std::vector<Unexplained> unexplained;       ///< failures no small change explains
   /// Per figure (indexed by FigureId): the number of independent checks
   /// that bear on it. Empty when SolveOptions::coverage is off.
   std::vector<std::uint32_t> coverage;
@@ -177,7 +179,8 @@ struct Solution {
   /// How many components of failed checks there were.
   std::size_t components = 0;
 
-  /// The rank-1 suspects.
+  /// The rank-1 suspects. Like the pointers below, they point into this
+  /// Solution: valid while it lives and is not changed.
   std::vector<const Suspect*> best() const;
   /// The suspect entries for `figure` (one per explanation that changes it).
   std::vector<const Suspect*> suspects_of(FigureId figure) const;

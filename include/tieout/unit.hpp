@@ -31,8 +31,11 @@ class Currency {
   /// names no currency or several ("$" is used for USD, HKD, SGD, ...).
   static std::optional<Currency> from_printed(std::string_view text);
 
+  /// The three-letter code ("CNY"): reports and the JSON print this, never
+  /// the symbol the filing used.
   std::string_view code() const noexcept { return {code_.data(), code_.size()}; }
 
+  /// Ordered, and equal, by code.
   friend auto operator<=>(const Currency&, const Currency&) = default;
 
  private:
@@ -55,6 +58,9 @@ enum class UnitKind : std::uint8_t {
 /// currency and shares never do.
 class Unit {
  public:
+  /// The unit of each kind (UnitKind says what each is); those that need a
+  /// currency take one, the others cannot be given one.
+  ///@{
   static Unit pure() noexcept { return Unit(UnitKind::pure, std::nullopt); }
   static Unit money(Currency currency) noexcept { return Unit(UnitKind::money, currency); }
   static Unit shares() noexcept { return Unit(UnitKind::shares, std::nullopt); }
@@ -62,7 +68,9 @@ class Unit {
   static Unit per_share(Currency currency) noexcept { return Unit(UnitKind::per_share, currency); }
   static Unit per_ads(Currency currency) noexcept { return Unit(UnitKind::per_ads, currency); }
   static Unit percent() noexcept { return Unit(UnitKind::percent, std::nullopt); }
+  ///@}
 
+  /// The kind of quantity.
   UnitKind kind() const noexcept { return kind_; }
   /// The currency of money and per-share units; nothing otherwise.
   const std::optional<Currency>& currency() const noexcept { return currency_; }
@@ -70,6 +78,8 @@ class Unit {
   /// "CNY", "shares", "ADS", "CNY/share", "USD/ADS", "%", "pure".
   std::string to_string() const;
 
+  /// Same kind and same currency: CNY and USD are different units, so a
+  /// footing cannot mix them.
   friend bool operator==(const Unit&, const Unit&) = default;
 
  private:
