@@ -424,6 +424,7 @@ class DerivedColumns {
     for (auto it = begin; it != end; ++it) {
       const Verdict converted_footing = verdict(it->second);
       if (converted_footing != Verdict::pass && converted_footing != Verdict::incomplete) continue;
+      if (beyond_accumulated_rounding(conversion, it->second)) continue;
       const auto [source_begin, source_end] = footings_of_.equal_range(from);
       for (auto source = source_begin; source != source_end; ++source) {
         const Verdict source_footing = verdict(source->second);
@@ -462,6 +463,26 @@ class DerivedColumns {
       }
     }
     return pending;
+  }
+
+  // Whether the conversion misses by more than adding up the converted
+  // footing's rounded figures could: each of its n terms converts within
+  // rate x h(converted) + h(amount), so a figure footed or balanced from the
+  // others can stray from its own conversion by at most n times that. A
+  // dash printed where 78,659 converts to 11,079 is no rounding, however
+  // many of its neighbours are unreadable and leave the pairing pending.
+  bool beyond_accumulated_rounding(ConstraintId conversion, ConstraintId converted_footing) const {
+    const StatementGraph& graph = constraints_.graph();
+    const FigureId to = converted(conversion);
+    const FigureId from = amount(conversion);
+    const auto half = [&](FigureId figure, FigureId stand_in) {
+      const FigureId printed = graph.state(figure) == FigureState::value ? figure : stand_in;
+      return graph.state(printed) == FigureState::value ? half_unit(graph.decimals(printed))
+                                                        : Decimal();
+    };
+    const Decimal per_term = rate(conversion) * half(to, from) + half(from, from);
+    const auto terms = static_cast<std::int64_t>(constraints_.figures(converted_footing).size());
+    return results_[conversion.index()].difference.abs() > Decimal(terms) * per_term;
   }
 
   // Whether the terms of `converted_footing` other than `to` pair one to

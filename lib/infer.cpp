@@ -112,6 +112,29 @@ bool nonzero(const StatementGraph& graph, FigureId figure) {
   return value && !value->is_zero();
 }
 
+// How alike two labels' keys are: 1 less their edit distance over the
+// longer's length.
+double likeness(std::string_view a, std::string_view b) {
+  if (a.empty() && b.empty()) return 1;
+  std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      current[j] = std::min(
+          {previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(previous, current);
+  }
+  return 1.0 - static_cast<double>(previous[b.size()]) /
+                   static_cast<double>(std::max(a.size(), b.size()));
+}
+
+// How alike a garbled copy's label is to the label it copies: OCR changes a
+// letter in five or fewer.
+constexpr double ghost_likeness = 0.8;
+
 // --- Roll-ups ---------------------------------------------------------------
 
 class RollUps {
@@ -124,10 +147,11 @@ class RollUps {
     std::vector<bool> consumed(rows_.size(), false);
     for (std::size_t r = 0; r < rows_.size(); ++r) {
       // Nearest first. A row that cannot be read anywhere can prove no
-      // roll-up, and stands in the way of none (an OCR ghost of a line).
+      // roll-up, and an OCR ghost of the row above is no part of one:
+      // neither stands in the way.
       std::vector<std::size_t> available;
       for (std::size_t i = r; i-- > 0;) {
-        if (!consumed[i] && !unreadable(rows_[i])) available.push_back(i);
+        if (!consumed[i] && !unreadable(rows_[i]) && !ghost(i)) available.push_back(i);
       }
       const std::size_t longest = std::min<std::size_t>(available.size(), 24);
       for (std::size_t length = 1; length <= longest; ++length) {
@@ -153,6 +177,17 @@ class RollUps {
   }
 
  private:
+  // Whether row i repeats the row above with its label garbled ("Operating
+  // rease right or use assets" under "Operating lease right-of-use
+  // assets"): text extracted from a PDF with two layers of text prints a
+  // line twice, the copy misread. Identical labels are two line items.
+  bool ghost(std::size_t i) const {
+    if (i == 0) return false;
+    const std::string_view key = graph_.key(rows_[i].item);
+    const std::string_view above = graph_.key(rows_[i - 1].item);
+    return key != above && likeness(key, above) >= ghost_likeness;
+  }
+
   bool unreadable(const Row& row) const {
     return std::all_of(row.cells.begin(), row.cells.end(), [&](const auto& cell) {
       return graph_.state(cell.second) == FigureState::unreadable;
@@ -565,32 +600,12 @@ std::size_t balance_identities(ConstraintSet& constraints,
   return added;
 }
 
-// How alike two labels' keys are: 1 less their edit distance over the
-// longer's length.
-double likeness(std::string_view a, std::string_view b) {
-  if (a.empty() && b.empty()) return 1;
-  std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    previous[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      current[j] = std::min(
-          {previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(previous, current);
-  }
-  return 1.0 - static_cast<double>(previous[b.size()]) /
-                   static_cast<double>(std::max(a.size(), b.size()));
-}
-
 // A row none of whose figures can be read, next to a row whose label it
 // nearly repeats, is that row printed twice, the copy damaged (text
 // extracted from a PDF with two layers of text does this): its figures are
 // the other row's, cell by cell, and the solver can read them from there.
 std::size_t ghost_rows(ConstraintSet& constraints, const std::vector<std::vector<Row>>& tables) {
   const StatementGraph& graph = constraints.graph();
-  constexpr double alike = 0.8;
   std::size_t added = 0;
   for (const auto& rows : tables) {
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -603,7 +618,7 @@ std::size_t ghost_rows(ConstraintSet& constraints, const std::vector<std::vector
       for (const std::size_t n : {r + 1, r - 1}) {
         if (n >= rows.size()) continue;
         const Row& original = rows[n];
-        if (likeness(graph.key(ghost.item), graph.key(original.item)) < alike) continue;
+        if (likeness(graph.key(ghost.item), graph.key(original.item)) < ghost_likeness) continue;
         std::size_t linked = 0;
         for (const auto& [column, copy] : ghost.cells) {
           const auto found = original.cells.find(column);

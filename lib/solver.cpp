@@ -311,11 +311,15 @@ class Solver {
     index();
   }
 
+  // Failures are explained before unknowns are filled, so that a figure the
+  // one best explanation corrects (a dash printed for 11,079) does not
+  // make the checks that would determine its unreadable neighbours
+  // disagree.
   Solution run() {
     Solution solution;
     if (options_.coverage) coverage(solution);
-    fill(solution);
     explain(solution);
+    fill(solution);
     return solution;
   }
 
@@ -890,11 +894,17 @@ class Solver {
       std::sort(group.begin(), group.end());
       groups.push_back(std::move(group));
     }
+    // The corrections that are the one best explanation of their failure.
+    std::vector<Change> corrections;
+    for (const Suspect& s : solution.suspects) {
+      if (s.unique) corrections.push_back({s.figure, s.proposed, precision_of(s.figure)});
+    }
     for (const auto& group : groups)
-      fill_group(group, solution);
+      fill_group(group, corrections, solution);
   }
 
-  void fill_group(const std::vector<FigureId>& group, Solution& solution) {
+  void fill_group(const std::vector<FigureId>& group, const std::vector<Change>& corrections,
+                  Solution& solution) {
     std::vector<ConstraintId> rows;
     for (const FigureId u : group) {
       for (const ConstraintId c : touching(u)) {
@@ -921,10 +931,11 @@ class Solver {
       const auto figures = constraints_.figures(c);
       for (std::size_t i = 0; i < figures.size(); ++i) {
         const Rational w = to_rational(constraints_.weight(c, i));
-        if (graph_.state(figures[i]) == FigureState::unreadable) {
+        const Value v = value_of(figures[i], corrections);
+        if (v.state == FigureState::unreadable) {
           a(r, column_of(figures[i])) += w;
-        } else if (graph_.state(figures[i]) == FigureState::value) {
-          b(r) -= w * to_rational(*graph_.value(figures[i]));
+        } else if (v.state == FigureState::value) {
+          b(r) -= w * to_rational(v.value);
         }
       }
     }
@@ -988,10 +999,10 @@ class Solver {
       std::vector<bool> refined_exact = exact;
       for (std::size_t i = 0; i < refined.size(); ++i) {
         const FigureId u = refined[i].figure;
-        std::size_t best = exact_checks(u, refined[i].value, {});
-        for (const BigInt& k : exact_solutions(u, refined[i].decimals, {})) {
+        std::size_t best = exact_checks(u, refined[i].value, corrections);
+        for (const BigInt& k : exact_solutions(u, refined[i].decimals, corrections)) {
           const Decimal candidate = decimal_at(k, refined[i].decimals);
-          if (const std::size_t held = exact_checks(u, candidate, {}); held > best) {
+          if (const std::size_t held = exact_checks(u, candidate, corrections); held > best) {
             best = held;
             refined[i].value = candidate;
           }
@@ -999,13 +1010,18 @@ class Solver {
         // A check of printed figures that holds exactly computed it exactly.
         refined_exact[i] = refined_exact[i] || best > 0;
       }
-      const std::vector<std::string> refined_texts = texts_of(refined);
-      if (scratch.fills_hold(refined, refined_texts)) {
+      // Judged with the corrections made, as the values were computed.
+      const auto hold = [&](const std::vector<Change>& values) {
+        std::vector<Change> all = values;
+        all.insert(all.end(), corrections.begin(), corrections.end());
+        return scratch.fills_hold(all, texts_of(all));
+      };
+      if (hold(refined)) {
         changes = std::move(refined);
         exact = std::move(refined_exact);
-        texts = refined_texts;
+        texts = texts_of(changes);
       } else {
-        agree = scratch.fills_hold(changes, texts);
+        agree = hold(changes);
       }
     }
     std::size_t next = 0;

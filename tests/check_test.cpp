@@ -341,6 +341,30 @@ TEST_F(conversion, a_figure_left_over_next_to_an_unreadable_one_is_undecided) {
   EXPECT_EQ(report.results[owners.index()].verdict, Verdict::incomplete);
 }
 
+TEST_F(conversion, a_dash_beside_unreadable_figures_fails_beyond_any_rounding) {
+  // The same footing, the owners' equity printed "-" in US$ (FY2023 line
+  // 405's pattern) and the NCI unreadable: left over by the footing it could
+  // stray from its conversion by at most the 3 terms' rounding, 3 x (0.5 x
+  // 7.0999 + 0.5) = 12.14985 thousand, but 0 x 7.0999 misses 6,890,152 by
+  // 6,890,152 thousand: a failure, whatever the NCI reads.
+  const auto thousand = [&](std::string_view text, const Unit& unit) {
+    return figure(text, Period(Instant(2023y / 12 / 31)), unit, Scale::thousands);
+  };
+  const FigureId rmb_owners = thousand("6,890,152", rmb), rmb_nci = thousand("355,752", rmb);
+  const FigureId usd_owners = thousand("-", usd), usd_nci = thousand("50,1", usd);
+  const FigureId rmb_total = thousand("7,245,904", rmb), usd_total = thousand("1,020,564", usd);
+  const Decimal rate = Decimal::parse("7.0999");
+  const FigureId rmb_parts[] = {rmb_owners, rmb_nci}, usd_parts[] = {usd_owners, usd_nci};
+  constraints.add_footing(rmb_total, rmb_parts);
+  constraints.add_footing(usd_total, usd_parts);
+  constraints.add_conversion(usd_total, rmb_total, rate);
+  constraints.add_conversion(usd_nci, rmb_nci, rate);
+  const ConstraintId owners = constraints.add_conversion(usd_owners, rmb_owners, rate);
+  const auto report = tieout::check(constraints);
+  EXPECT_EQ(report.results[owners.index()].verdict, Verdict::fail);
+  EXPECT_EQ(report.results[owners.index()].difference, Decimal(-6'890'152'000));
+}
+
 using equality = check_fixture;
 
 TEST_F(equality, the_same_fact_to_the_same_precision_must_be_equal) {

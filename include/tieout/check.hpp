@@ -18,7 +18,8 @@
 // one to one with the parts of a footing of the amount by conversions that
 // hold — or it restates, by an exact equality, a figure whose
 // conversion from the same amount holds — the conversion holds by rounding
-// and the result says why.
+// and the result says why. It never excuses more than the footing's terms
+// can accumulate: n x (rate x h + h) for n terms of half-unit h.
 //
 // And one for percentages of a total, which are often printed to add up to
 // 100%: one of them then rounds the other way from its own ratio (3.545%
