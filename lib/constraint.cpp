@@ -181,18 +181,28 @@ std::vector<ConstraintId> ConstraintSet::constraints_of(FigureId figure) const {
   std::vector<ConstraintId> found;
   for (std::uint32_t index = 0; index < kinds_.size(); ++index) {
     const ConstraintId id(index);
-    const auto row = figures(id);
-    bool involved = std::find(row.begin(), row.end(), figure) != row.end();
-    if (!involved && kinds_[index] == ConstraintKind::ratio) {
-      const Ratio& r = ratio(id);
-      const auto has = [&](const LinearExpression& e) {
-        return std::any_of(e.begin(), e.end(), [&](const Term& t) { return t.figure == figure; });
-      };
-      involved = has(r.numerator) || has(r.denominator);
-    }
-    if (involved) found.push_back(id);
+    const std::vector<FigureId> involved = bears_on(id);
+    if (std::find(involved.begin(), involved.end(), figure) != involved.end()) found.push_back(id);
   }
   return found;
+}
+
+std::vector<FigureId> ConstraintSet::bears_on(ConstraintId id) const {
+  const auto row = figures(id);
+  std::vector<FigureId> result(row.begin(), row.end());
+  if (kind(id) == ConstraintKind::ratio) {
+    const Ratio& r = ratio(id);
+    for (const LinearExpression* side : {&r.numerator, &r.denominator}) {
+      for (const Term& term : *side)
+        result.push_back(term.figure);
+    }
+  }
+  // A growth rate's prior figure is in its numerator and its denominator.
+  std::vector<FigureId> unique;
+  for (const FigureId figure : result) {
+    if (std::find(unique.begin(), unique.end(), figure) == unique.end()) unique.push_back(figure);
+  }
+  return unique;
 }
 
 TIEOUT_END_NAMESPACE

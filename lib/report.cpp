@@ -14,20 +14,6 @@
 TIEOUT_BEGIN_NAMESPACE
 namespace {
 
-// The figures a constraint bears on.
-std::vector<FigureId> figures_of(const ConstraintSet& constraints, ConstraintId id) {
-  const auto row = constraints.figures(id);
-  std::vector<FigureId> figures(row.begin(), row.end());
-  if (constraints.kind(id) == ConstraintKind::ratio) {
-    const auto& ratio = constraints.ratio(id);
-    for (const Term& term : ratio.numerator)
-      figures.push_back(term.figure);
-    for (const Term& term : ratio.denominator)
-      figures.push_back(term.figure);
-  }
-  return figures;
-}
-
 std::string_view severity_of(Verdict verdict) {
   switch (verdict) {
     case Verdict::fail: return "fail";
@@ -187,7 +173,7 @@ TieOut::TieOut(const ConstraintSet& constraint_set, std::vector<ReadDocument> re
       from_check = FigureStatus::rounding;
     }
     if (result.verdict == Verdict::incomplete) continue;
-    for (const FigureId figure : figures_of(*constraints, result.constraint)) {
+    for (const FigureId figure : constraints->bears_on(result.constraint)) {
       FigureStatus& status = status_[figure.index()];
       if (rank(from_check) > rank(status)) status = from_check;
     }
@@ -357,7 +343,7 @@ std::string render_json(const TieOut& tie_out) {
   for (const CheckResult& result : tie_out.checks.results) {
     if (result.verdict == Verdict::pass) continue;
     json ids = json::array();
-    for (const FigureId figure : figures_of(*tie_out.constraints, result.constraint)) {
+    for (const FigureId figure : tie_out.constraints->bears_on(result.constraint)) {
       ids.push_back(figure.index());
     }
     findings.push_back({{"id", result.constraint.index()},
@@ -673,7 +659,7 @@ ReportView report_view(const TieOut& tie_out) {
   view.checks_of.resize(graph.figure_count());
   for (std::size_t i = 0; i < tie_out.checks.results.size(); ++i) {
     for (const FigureId figure :
-         figures_of(*tie_out.constraints, tie_out.checks.results[i].constraint)) {
+         tie_out.constraints->bears_on(tie_out.checks.results[i].constraint)) {
       auto& checks = view.checks_of[figure.index()];
       // A figure can appear twice in one ratio (growth: its prior period).
       if (checks.empty() || checks.back() != i) checks.push_back(i);

@@ -370,22 +370,6 @@ class Solver {
     return result;
   }
 
-  // Every figure a constraint bears on.
-  std::vector<FigureId> figures_of(ConstraintId id) const {
-    const auto row = constraints_.figures(id);
-    std::vector<FigureId> result(row.begin(), row.end());
-    if (constraints_.kind(id) == ConstraintKind::ratio) {
-      const auto& r = constraints_.ratio(id);
-      for (const Term& t : r.numerator)
-        result.push_back(t.figure);
-      for (const Term& t : r.denominator)
-        result.push_back(t.figure);
-    }
-    std::sort(result.begin(), result.end());
-    result.erase(std::unique(result.begin(), result.end()), result.end());
-    return result;
-  }
-
   Verdict verdict(ConstraintId id) const { return report_.results[id.index()].verdict; }
 
   bool linear(ConstraintId id) const { return constraints_.kind(id) != ConstraintKind::ratio; }
@@ -413,7 +397,7 @@ class Solver {
     if (graph_.state(f) == FigureState::value) return graph_.decimals(f);
     std::map<int, std::size_t> seen;
     for (const ConstraintId c : touching(f)) {
-      for (const FigureId other : figures_of(c)) {
+      for (const FigureId other : constraints_.bears_on(c)) {
         if (other != f && graph_.state(other) == FigureState::value &&
             graph_.unit(other) == graph_.unit(f) && graph_.scale(other) == graph_.scale(f)) {
           ++seen[graph_.decimals(other)];
@@ -428,7 +412,7 @@ class Solver {
 
   NegativeStyle negative_style_near(FigureId f) const {
     for (const ConstraintId c : touching(f)) {
-      for (const FigureId other : figures_of(c)) {
+      for (const FigureId other : constraints_.bears_on(c)) {
         const auto value = graph_.value(other);
         if (other == f || !value || value->signum() >= 0) continue;
         if (const auto parsed = PrintedFigure::try_parse(graph_.text(other))) {
@@ -828,7 +812,7 @@ class Solver {
       for (const FigureId f : frontier) {
         for (const ConstraintId c : touching(f)) {
           if (!found.insert(c).second) continue;
-          for (const FigureId g : figures_of(c)) {
+          for (const FigureId g : constraints_.bears_on(c)) {
             if (seen.insert(g).second) next.push_back(g);
           }
         }
@@ -847,7 +831,7 @@ class Solver {
     const std::vector<ConstraintId> near = neighbourhood(figures, 2);
     std::set<TableId> tables;
     for (const ConstraintId c : near) {
-      for (const FigureId f : figures_of(c))
+      for (const FigureId f : constraints_.bears_on(c))
         tables.insert(graph_.table(graph_.line_item(f)));
     }
     std::set<ConstraintId> found;
@@ -855,7 +839,7 @@ class Solver {
       found.insert(c);
     for (std::uint32_t index = 0; index < constraints_.size(); ++index) {
       const ConstraintId c(index);
-      const auto within = figures_of(c);
+      const auto within = constraints_.bears_on(c);
       if (std::all_of(within.begin(), within.end(), [&](FigureId f) {
             return tables.contains(graph_.table(graph_.line_item(f)));
           })) {
@@ -1068,7 +1052,7 @@ class Solver {
     };
     std::map<FigureId, std::size_t> first_of;
     for (std::size_t i = 0; i < failed.size(); ++i) {
-      for (const FigureId f : figures_of(failed[i])) {
+      for (const FigureId f : constraints_.bears_on(failed[i])) {
         const auto [it, inserted] = first_of.emplace(f, i);
         if (!inserted) parent[find(i)] = find(it->second);
       }
@@ -1127,7 +1111,7 @@ class Solver {
     }
     std::vector<FigureId> figures;
     for (const ConstraintId c : failed) {
-      for (const FigureId f : figures_of(c))
+      for (const FigureId f : constraints_.bears_on(c))
         figures.push_back(f);
     }
     const std::set<ConstraintId> failed_set(failed.begin(), failed.end());
@@ -1154,7 +1138,7 @@ class Solver {
                          Solution& solution) {
     std::vector<FigureId> figures;
     for (const ConstraintId c : failed) {
-      for (const FigureId f : figures_of(c))
+      for (const FigureId f : constraints_.bears_on(c))
         figures.push_back(f);
     }
     std::sort(figures.begin(), figures.end());
@@ -1240,7 +1224,7 @@ class Solver {
     const auto eligible = [&](FigureId f) { return graph_.state(f) != FigureState::unreadable; };
     std::vector<std::vector<FigureId>> rows;
     for (const ConstraintId c : binding)
-      rows.push_back(figures_of(c));
+      rows.push_back(constraints_.bears_on(c));
     const auto search = [&](auto&& self) -> void {
       if (sets.size() >= options_.max_candidate_sets) return;
       const auto missed = std::find_if(rows.begin(), rows.end(), [&](const auto& row) {

@@ -160,6 +160,9 @@ TEST(gtest_printers, values_print_as_filings_print_them) {
             "Gross profit, 2024-07-01..2024-09-30, USD: 43,227 (release.txt:224:6)");
   EXPECT_EQ(::testing::PrintToString(stated("RMB362 million", "release.txt:59")),
             "RMB362 million (release.txt:59)");
+  EXPECT_EQ(::testing::PrintToString(tieout::Verdict::fail), "fail");
+  EXPECT_EQ(::testing::PrintToString(tieout::ConstraintKind::period_sum), "period sum");
+  EXPECT_EQ(::testing::PrintToString(tieout::FigureStatus::unverified), "unverified");
 }
 
 }  // namespace

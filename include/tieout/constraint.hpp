@@ -123,6 +123,12 @@ class ConstraintSet {
   /// constraint or anywhere in a ratio.
   std::vector<ConstraintId> constraints_of(FigureId figure) const;
 
+  /// Every figure constraint `id` bears on, each once: the terms of a
+  /// linear constraint; for a ratio, the ratio figure and the figures of its
+  /// numerator and denominator. In the order of figures() and then the
+  /// numerator's and the denominator's terms.
+  std::vector<FigureId> bears_on(ConstraintId id) const;
+
  private:
   ConstraintId add_linear(ConstraintKind kind, std::span<const Term> terms);
   void require_same_unit(FigureId a, FigureId b, const char* what) const;

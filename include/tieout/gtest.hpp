@@ -315,6 +315,12 @@ void PrintTo(const CheckResult& result, std::ostream* out);
 void PrintTo(const Suspect& suspect, std::ostream* out);
 /// The summary line: figures, checks and how they ended.
 void PrintTo(const TieOut& tie_out, std::ostream* out);
+/// name_of(verdict): "fail", not a byte.
+void PrintTo(Verdict verdict, std::ostream* out);
+/// name_of(kind): "footing", "conversion", ...
+void PrintTo(ConstraintKind kind, std::ostream* out);
+/// name_of(status): "ties", "fails", ...
+void PrintTo(FigureStatus status, std::ostream* out);
 
 TIEOUT_END_NAMESPACE
 

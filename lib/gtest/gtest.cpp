@@ -458,4 +458,16 @@ void PrintTo(const TieOut& tie_out, std::ostream* out) {
   *out << "tie-out of " << summary_line(tie_out.summary());
 }
 
+void PrintTo(Verdict verdict, std::ostream* out) {
+  *out << name_of(verdict);
+}
+
+void PrintTo(ConstraintKind kind, std::ostream* out) {
+  *out << name_of(kind);
+}
+
+void PrintTo(FigureStatus status, std::ostream* out) {
+  *out << name_of(status);
+}
+
 TIEOUT_END_NAMESPACE
