@@ -359,14 +359,16 @@ ReadDocument read_tables(const TextDocument& document, StatementGraph& graph) {
           }
           if (column_meaning.notes) {
             table.unplaced.push_back({row.line, column, cell,
-                                      "a reference to a note (the Notes column), not an amount"});
+                                      "a reference to a note (the Notes column), not an amount",
+                                      item});
             continue;
           }
           if (!column_meaning.period) {
             table.unplaced.push_back({row.line, column, cell,
                                       column_meaning.unplaced_reason.empty()
                                           ? "the header gives no period for this column"
-                                          : column_meaning.unplaced_reason});
+                                          : column_meaning.unplaced_reason,
+                                      item});
             continue;
           }
           const Period period =

@@ -321,16 +321,36 @@ result<std::size_t, ReadError> Rules::apply_to_document(ReadDocument& read, Stat
     } else if (rule.kind == Rule::Kind::column) {
       if (!names_file(graph.path(read.document), rule.at.file)) continue;
       bool any = false;
+      const auto in_column = [&](std::uint32_t line, std::uint32_t column) {
+        return column == rule.at.column && line >= rule.at.line && line <= rule.last_line;
+      };
       for (ReadTable& table : read.tables) {
         for (const FigureId figure : table.figures) {
           const SourceLocation& where = graph.location(figure);
-          if (where.column != rule.at.column || where.line < rule.at.line ||
-              where.line > rule.last_line) {
-            continue;
-          }
+          if (!in_column(where.line, where.column)) continue;
           graph.set_meaning(figure, *rule.period, *rule.unit,
                             rule.scale.value_or(graph.scale(figure)));
           any = true;
+        }
+        // Cells the header could not place (a form whose rows are its
+        // periods) become figures with the meaning the rule gives.
+        const auto placed = std::stable_partition(
+            table.unplaced.begin(), table.unplaced.end(),
+            [&](const UnplacedCell& cell) { return !in_column(cell.line, cell.column); });
+        for (auto cell = placed; cell != table.unplaced.end(); ++cell) {
+          table.figures.push_back(graph.add_figure(cell->item, *rule.period, *rule.unit, cell->text,
+                                                   {read.document, cell->line, cell->column},
+                                                   rule.scale.value_or(Scale::units)));
+          any = true;
+        }
+        if (placed != table.unplaced.end()) {
+          table.unplaced.erase(placed, table.unplaced.end());
+          // Inference reads a row's figures together: keep them in the
+          // order they are printed.
+          std::sort(table.figures.begin(), table.figures.end(), [&](FigureId a, FigureId b) {
+            const SourceLocation &x = graph.location(a), &y = graph.location(b);
+            return std::pair{x.line, x.column} < std::pair{y.line, y.column};
+          });
         }
         if (any) {
           table.notes.push_back({rule.at.line, rule.at.column, "",

@@ -124,7 +124,7 @@ struct HandMade {
     read_table.first_line = 1;
     read_table.last_line = 4;
     read_table.figures = figures;
-    read_table.unplaced.push_back({5, 2, "1 & 2", "no <period>"});
+    read_table.unplaced.push_back({5, 2, "1 & 2", "no <period>", {}});
     read.tables.push_back(std::move(read_table));
     std::vector<tieout::ReadDocument> documents;
     documents.push_back(std::move(read));

@@ -142,6 +142,39 @@ TEST(rules, a_column_rule_gives_figures_their_meaning) {
   EXPECT_EQ(audit.graph().value(usd_total)->to_string(), "200000");
 }
 
+TEST(rules, a_column_rule_places_the_cells_a_header_could_not) {
+  // A form whose rows are its periods: the header names the measures, not
+  // the dates, so the reader cannot place the share counts (lines 3-5,
+  // field 2); the rules say what each line's count is.
+  constexpr std::string_view form =
+      "Movements in issued shares\n"                                 // 1
+      "\tNumber of issued shares\tPar value\n"                       // 2
+      "Balance at close of preceding month\t3,805,284,801\t0.001\n"  // 3
+      "Increase / decrease (-)\t-\t\n"                               // 4
+      "Balance at close of the month\t3,805,284,801\t0.001\n";       // 5
+  tieout::Audit plain;
+  ASSERT_TRUE(plain.add_text("form.txt", form));
+  EXPECT_EQ(plain.documents().front().tables.front().unplaced.size(), 5u);
+
+  tieout::Audit audit;
+  audit.set_rules(
+      rules_of("column form.txt:3-3:2 2024-09-30 shares\n"
+               "column form.txt:4-4:2 2024-10-01..2024-10-31 shares\n"
+               "column form.txt:5-5:2 2024-10-31 shares\n"));
+  ASSERT_TRUE(audit.add_text("form.txt", form));
+  const tieout::ReadTable& table = audit.documents().front().tables.front();
+  EXPECT_EQ(table.unplaced.size(), 2u);  // the par values, which no rule places
+  ASSERT_EQ(table.figures.size(), 3u);
+  const auto& graph = audit.graph();
+  EXPECT_EQ(graph.text(table.figures[0]), "3,805,284,801");
+  EXPECT_EQ(graph.location(table.figures[0]).line, 3u);
+  EXPECT_EQ(graph.period(table.figures[0]).to_string(), "2024-09-30");
+  EXPECT_EQ(graph.unit(table.figures[0]), tieout::Unit::shares());
+  EXPECT_EQ(graph.state(table.figures[1]), tieout::FigureState::nil);
+  EXPECT_EQ(graph.label(graph.line_item(table.figures[2])), "Balance at close of the month");
+  EXPECT_EQ(graph.value(table.figures[2])->to_string(), "3805284801");
+}
+
 TEST(rules, a_rule_that_applies_nowhere_is_an_error) {
   for (const std::string_view text :
        {"correct example.txt:99:3 1\n", "drop example.txt:7:2 footing\n",

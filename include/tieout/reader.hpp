@@ -48,6 +48,9 @@ struct UnplacedCell {
   /// Why its column has no period or unit ("the header gives no period for
   /// this column"), for the report: a cell is never dropped silently.
   std::string reason;
+  /// The line item of its row, for a rules file's column meaning to place
+  /// it (rules.hpp).
+  LineItemId item;
 };
 
 /// How a damaged cell was read: as printed, and what it was taken to say. A

@@ -13,7 +13,9 @@
 //                                       PERIOD 2023-12-31 or 2023-01-01..2023-12-31,
 //                                       UNIT CNY, USD, shares, ADS, CNY/share,
 //                                       USD/ADS, %, pure; SCALE units,
-//                                       thousands, millions, billions
+//                                       thousands, millions, billions; it
+//                                       places the cells there that the
+//                                       header could not
 //   drop FILE:LINE:COLUMN [KIND]        drop the inferred constraints (of KIND:
 //                                       footing, period-sum, roll-forward,
 //                                       conversion, equality, ratio) whose
