@@ -95,6 +95,10 @@ const Statement& small() {  // 6 tables: 300 figures, 2 errors
   static const auto s = build(6, 2);
   return *s;
 }
+const Statement& medium() {  // 200 tables: 10,000 figures, 5 errors
+  static const auto s = build(200, 5);
+  return *s;
+}
 const Statement& large() {  // 2,000 tables: 100,000 figures, 10 errors
   static const auto s = build(2'000, 10);
   return *s;
@@ -137,6 +141,15 @@ void BM_Solve300_By_Solve(benchmark::State& state) {
 void BM_Solve300_By_CheckAndSolve(benchmark::State& state) {
   run_both(state, small());
 }
+void BM_Solve10k_By_Check(benchmark::State& state) {
+  run_check(state, medium());
+}
+void BM_Solve10k_By_Solve(benchmark::State& state) {
+  run_solve(state, medium(), 5);
+}
+void BM_Solve10k_By_CheckAndSolve(benchmark::State& state) {
+  run_both(state, medium());
+}
 void BM_Solve100k_By_Check(benchmark::State& state) {
   run_check(state, large());
 }
@@ -149,6 +162,9 @@ void BM_Solve100k_By_CheckAndSolve(benchmark::State& state) {
 BENCHMARK(BM_Solve300_By_Check)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Solve300_By_Solve)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Solve300_By_CheckAndSolve)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Solve10k_By_Check)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Solve10k_By_Solve)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Solve10k_By_CheckAndSolve)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Solve100k_By_Check)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Solve100k_By_Solve)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Solve100k_By_CheckAndSolve)->Unit(benchmark::kMillisecond);
