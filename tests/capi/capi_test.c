@@ -796,9 +796,11 @@ static void test_suspect_unique(const char* source_dir) {
   fseek(file, 0, SEEK_END);
   size = ftell(file);
   fseek(file, 0, SEEK_SET);
-  content = (char*)malloc((size_t)size);
+  /* One byte more for the NUL that strstr needs. */
+  content = (char*)malloc((size_t)size + 1);
   CHECK(content != NULL && fread(content, 1, (size_t)size, file) == (size_t)size);
   fclose(file);
+  if (content != NULL) content[size] = '\0';
   /* The first "\t43,227\t" is gross profit's US$ figure on line 224. */
   slip = content == NULL ? NULL : strstr(content, "\t43,227\t");
   CHECK(slip != NULL);
