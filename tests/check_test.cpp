@@ -175,7 +175,31 @@ TEST_F(roll_forward, opening_plus_movements_is_closing) {
                tieout::domain_error);
 }
 
-using conversion = check_fixture;
+// The FY2023 announcement's equity (lines 427-429, December 31, 2023, in
+// thousands, RMB7.0999 to US$1.00): owners' 6,890,152 and non-controlling
+// interests 355,752 foot to 7,245,904 in RMB; in US$ the owners' and the
+// NCI as given foot to 1,020,564; each US$ figure is its RMB one
+// converted. The owners' conversion.
+class conversion : public check_fixture {
+ protected:
+  ConstraintId owners_equity_in_us_dollars(std::string_view usd_owners, std::string_view usd_nci) {
+    const auto thousand = [&](std::string_view text, const Unit& unit) {
+      return figure(text, Period(Instant(2023y / 12 / 31)), unit, Scale::thousands);
+    };
+    const FigureId rmb_owners = thousand("6,890,152", rmb), rmb_nci = thousand("355,752", rmb);
+    const FigureId usd_owners_figure = thousand(usd_owners, usd);
+    const FigureId usd_nci_figure = thousand(usd_nci, usd);
+    const FigureId rmb_total = thousand("7,245,904", rmb), usd_total = thousand("1,020,564", usd);
+    const Decimal rate = Decimal::parse("7.0999");
+    const FigureId rmb_parts[] = {rmb_owners, rmb_nci};
+    const FigureId usd_parts[] = {usd_owners_figure, usd_nci_figure};
+    constraints.add_footing(rmb_total, rmb_parts);
+    constraints.add_footing(usd_total, usd_parts);
+    constraints.add_conversion(usd_total, rmb_total, rate);
+    constraints.add_conversion(usd_nci_figure, rmb_nci, rate);
+    return constraints.add_conversion(usd_owners_figure, rmb_owners, rate);
+  }
+};
 
 TEST_F(conversion, convenience_translation_at_the_stated_rate) {
   const Decimal rate = Decimal::parse("7.0176");
@@ -299,19 +323,7 @@ TEST_F(conversion, a_us_dollar_figure_left_over_by_a_footing_holds_and_says_why)
   // 7.0999 = 355,754.6893 (355,752: 2.6893, within). The equity of the
   // owners, 970,457, is what is left: 1,020,564 - 50,107. Converted alone it
   // misses: 970,457 x 7.0999 = 6,890,147.6543 against 6,890,152, -4.3457.
-  const auto thousand = [&](std::string_view text, const Unit& unit) {
-    return figure(text, Period(Instant(2023y / 12 / 31)), unit, Scale::thousands);
-  };
-  const FigureId rmb_owners = thousand("6,890,152", rmb), rmb_nci = thousand("355,752", rmb);
-  const FigureId usd_owners = thousand("970,457", usd), usd_nci = thousand("50,107", usd);
-  const FigureId rmb_total = thousand("7,245,904", rmb), usd_total = thousand("1,020,564", usd);
-  const Decimal rate = Decimal::parse("7.0999");
-  const FigureId rmb_parts[] = {rmb_owners, rmb_nci}, usd_parts[] = {usd_owners, usd_nci};
-  constraints.add_footing(rmb_total, rmb_parts);
-  constraints.add_footing(usd_total, usd_parts);
-  constraints.add_conversion(usd_total, rmb_total, rate);
-  constraints.add_conversion(usd_nci, rmb_nci, rate);
-  const ConstraintId owners = constraints.add_conversion(usd_owners, rmb_owners, rate);
+  const ConstraintId owners = owners_equity_in_us_dollars("970,457", "50,107");
   EXPECT_EQ(verdict(owners), Verdict::fail);
   const auto report = tieout::check(constraints);
   const auto& result = report.results[owners.index()];
@@ -324,19 +336,7 @@ TEST_F(conversion, a_us_dollar_figure_left_over_by_a_footing_holds_and_says_why)
 TEST_F(conversion, a_figure_left_over_next_to_an_unreadable_one_is_undecided) {
   // The same, with the US$ NCI unreadable ("50,1"): the owners' equity might
   // be left over or wrong; nothing can tell until the NCI is read.
-  const auto thousand = [&](std::string_view text, const Unit& unit) {
-    return figure(text, Period(Instant(2023y / 12 / 31)), unit, Scale::thousands);
-  };
-  const FigureId rmb_owners = thousand("6,890,152", rmb), rmb_nci = thousand("355,752", rmb);
-  const FigureId usd_owners = thousand("970,457", usd), usd_nci = thousand("50,1", usd);
-  const FigureId rmb_total = thousand("7,245,904", rmb), usd_total = thousand("1,020,564", usd);
-  const Decimal rate = Decimal::parse("7.0999");
-  const FigureId rmb_parts[] = {rmb_owners, rmb_nci}, usd_parts[] = {usd_owners, usd_nci};
-  constraints.add_footing(rmb_total, rmb_parts);
-  constraints.add_footing(usd_total, usd_parts);
-  constraints.add_conversion(usd_total, rmb_total, rate);
-  constraints.add_conversion(usd_nci, rmb_nci, rate);
-  const ConstraintId owners = constraints.add_conversion(usd_owners, rmb_owners, rate);
+  const ConstraintId owners = owners_equity_in_us_dollars("970,457", "50,1");
   const auto report = tieout::check(constraints);
   EXPECT_EQ(report.results[owners.index()].verdict, Verdict::incomplete);
 }
@@ -347,19 +347,7 @@ TEST_F(conversion, a_dash_beside_unreadable_figures_fails_beyond_any_rounding) {
   // stray from its conversion by at most the 3 terms' rounding, 3 x (0.5 x
   // 7.0999 + 0.5) = 12.14985 thousand, but 0 x 7.0999 misses 6,890,152 by
   // 6,890,152 thousand: a failure, whatever the NCI reads.
-  const auto thousand = [&](std::string_view text, const Unit& unit) {
-    return figure(text, Period(Instant(2023y / 12 / 31)), unit, Scale::thousands);
-  };
-  const FigureId rmb_owners = thousand("6,890,152", rmb), rmb_nci = thousand("355,752", rmb);
-  const FigureId usd_owners = thousand("-", usd), usd_nci = thousand("50,1", usd);
-  const FigureId rmb_total = thousand("7,245,904", rmb), usd_total = thousand("1,020,564", usd);
-  const Decimal rate = Decimal::parse("7.0999");
-  const FigureId rmb_parts[] = {rmb_owners, rmb_nci}, usd_parts[] = {usd_owners, usd_nci};
-  constraints.add_footing(rmb_total, rmb_parts);
-  constraints.add_footing(usd_total, usd_parts);
-  constraints.add_conversion(usd_total, rmb_total, rate);
-  constraints.add_conversion(usd_nci, rmb_nci, rate);
-  const ConstraintId owners = constraints.add_conversion(usd_owners, rmb_owners, rate);
+  const ConstraintId owners = owners_equity_in_us_dollars("-", "50,1");
   const auto report = tieout::check(constraints);
   EXPECT_EQ(report.results[owners.index()].verdict, Verdict::fail);
   EXPECT_EQ(report.results[owners.index()].difference, Decimal(-6'890'152'000));

@@ -69,6 +69,46 @@ class solver : public ::testing::Test {
   }
   tieout::Solution solve() { return tieout::solve(constraints, tieout::check(constraints)); }
 
+  // A figure of its own line item in Q1, on a line of its own.
+  FigureId add(tieout::TableId in, const char* label, const Unit& unit, std::string_view text,
+               tieout::Scale scale) {
+    return graph.add_figure(graph.add_line_item(in, label), q1, unit, text,
+                            {document, next_line++, 2}, scale);
+  }
+  // Net loss attributable (1,061,066) - (3,931) = (1,057,135) thousand,
+  // footed, over a share count, printed as `eps`.
+  struct LossPerShare {
+    tieout::TableId table;
+    FigureId eps, shares;
+  };
+  LossPerShare loss_per_share(std::string_view eps_text, std::string_view shares_text) {
+    const auto t = table("loss per share");
+    const auto thousands = tieout::Scale::thousands;
+    const FigureId net_loss = add(t, "net loss", rmb, "(1,061,066)", thousands);
+    const FigureId minority = add(t, "less: minority", rmb, "(3,931)", thousands);
+    const FigureId attributable = add(t, "attributable", rmb, "(1,057,135)", thousands);
+    const FigureId eps =
+        add(t, "per share", Unit::per_share(Currency("CNY")), eps_text, tieout::Scale::units);
+    const FigureId shares = add(t, "shares", Unit::shares(), shares_text, tieout::Scale::units);
+    const tieout::Term parts[] = {{net_loss, Decimal(1)}, {minority, Decimal(-1)}};
+    constraints.add_footing(attributable, parts);
+    constraints.add_ratio(eps, {{attributable, Decimal(1)}}, {{shares, Decimal(1)}}, Decimal(1));
+    return {t, eps, shares};
+  }
+  // A row in RMB and in US$ thousands (fields 2 and 3), the US$ figure the
+  // RMB one translated at `rate`.
+  std::pair<FigureId, FigureId> translated(tieout::TableId in, const char* label,
+                                           std::string_view in_rmb, std::string_view in_usd,
+                                           std::string_view rate) {
+    const auto item = graph.add_line_item(in, label);
+    const FigureId r =
+        graph.add_figure(item, q1, rmb, in_rmb, {document, next_line, 2}, tieout::Scale::thousands);
+    const FigureId u = graph.add_figure(item, q1, Unit::money(Currency("USD")), in_usd,
+                                        {document, next_line++, 3}, tieout::Scale::thousands);
+    constraints.add_conversion(u, r, Decimal::parse(rate));
+    return {r, u};
+  }
+
   tieout::StatementGraph graph;
   tieout::DocumentId document = graph.add_document("solver.txt");
   ConstraintSet constraints{graph};
@@ -318,19 +358,9 @@ TEST_F(solver, ReportsShowTheSuspect) {
 // exact, as the filing added it up.
 TEST_F(solver, PrefersTheValueThatMakesItsChecksExact) {
   const auto t = table("gross profit");
-  const Unit usd = Unit::money(Currency("USD"));
-  const auto row = [&](const char* label, const char* in_rmb, const char* in_usd) {
-    const auto item = graph.add_line_item(t, label);
-    const FigureId r =
-        graph.add_figure(item, q1, rmb, in_rmb, {document, next_line, 2}, tieout::Scale::thousands);
-    const FigureId u = graph.add_figure(item, q1, usd, in_usd, {document, next_line++, 3},
-                                        tieout::Scale::thousands);
-    constraints.add_conversion(u, r, Decimal::parse("7.0176"));
-    return std::pair{r, u};
-  };
-  const auto [revenues, revenues_usd] = row("revenues", "1,885,574", "268,692");
-  const auto [cost, cost_usd] = row("cost", "(1,582,220)", "(225,465)");
-  const auto [profit, profit_usd] = row("gross profit", "303,354", "43,224");
+  const auto [revenues, revenues_usd] = translated(t, "revenues", "1,885,574", "268,692", "7.0176");
+  const auto [cost, cost_usd] = translated(t, "cost", "(1,582,220)", "(225,465)", "7.0176");
+  const auto [profit, profit_usd] = translated(t, "gross profit", "303,354", "43,224", "7.0176");
   const FigureId rmb_parts[] = {revenues, cost}, usd_parts[] = {revenues_usd, cost_usd};
   constraints.add_footing(profit, rmb_parts);
   constraints.add_footing(profit_usd, usd_parts);
@@ -390,26 +420,13 @@ TEST_F(solver, PrefersAChangeThatKeepsExactChecksExact) {
 // the ratio bounds it to 1,057,135,000 / [0.285, 0.295] = [3,583,508,475,
 // 3,709,245,614], where the transposition back lies.
 TEST_F(solver, ReadsAShareCountBackFromItsLossPerShare) {
-  const auto t = table("loss per share");
-  const auto add = [&](const char* label, const Unit& unit, const char* text, tieout::Scale scale) {
-    return graph.add_figure(graph.add_line_item(t, label), q1, unit, text,
-                            {document, next_line++, 2}, scale);
-  };
-  const auto thousands = tieout::Scale::thousands, units = tieout::Scale::units;
-  const FigureId net_loss = add("net loss", rmb, "(1,061,066)", thousands);
-  const FigureId minority = add("less: minority", rmb, "(3,931)", thousands);
-  const FigureId attributable = add("attributable", rmb, "(1,057,135)", thousands);
-  const FigureId eps = add("per share", Unit::per_share(Currency("CNY")), "(0.29)", units);
-  const FigureId eps_again =
-      add("per share again", Unit::per_share(Currency("CNY")), "(0.29)", units);
-  const FigureId shares = add("shares", Unit::shares(), "6,355,882,906", units);
-  const tieout::Term parts[] = {{net_loss, Decimal(1)}, {minority, Decimal(-1)}};
-  constraints.add_footing(attributable, parts);
-  constraints.add_equality(eps_again, eps);
-  constraints.add_ratio(eps, {{attributable, Decimal(1)}}, {{shares, Decimal(1)}}, Decimal(1));
+  const LossPerShare printed = loss_per_share("(0.29)", "6,355,882,906");
+  const FigureId restated = add(printed.table, "per share again", Unit::per_share(Currency("CNY")),
+                                "(0.29)", tieout::Scale::units);
+  constraints.add_equality(restated, printed.eps);
   const auto solution = solve();
   ASSERT_EQ(solution.best().size(), 1u);
-  EXPECT_EQ(solution.best()[0]->figure, shares);
+  EXPECT_EQ(solution.best()[0]->figure, printed.shares);
   EXPECT_EQ(solution.best()[0]->proposed, Decimal(3655882906));
   EXPECT_EQ(solution.best()[0]->slip, Slip::transposition);
   EXPECT_TRUE(solution.best()[0]->unique);
@@ -420,30 +437,14 @@ TEST_F(solver, ReadsAShareCountBackFromItsLossPerShare) {
 // the share count's sign would tie too, but a number of shares is never
 // negative: the loss per share is the one answer.
 TEST_F(solver, NeverProposesANegativeShareCount) {
-  const auto t = table("loss per share");
-  const auto add = [&](const char* label, const Unit& unit, const char* text, tieout::Scale scale) {
-    return graph.add_figure(graph.add_line_item(t, label), q1, unit, text,
-                            {document, next_line++, 2}, scale);
-  };
-  const FigureId net_loss = add("net loss", rmb, "(1,061,066)", tieout::Scale::thousands);
-  const FigureId minority = add("less: minority", rmb, "(3,931)", tieout::Scale::thousands);
-  const FigureId attributable = add("attributable", rmb, "(1,057,135)", tieout::Scale::thousands);
-  const FigureId eps =
-      add("per share", Unit::per_share(Currency("CNY")), "0.29", tieout::Scale::units);
-  const FigureId shares = add("shares", Unit::shares(), "3,655,882,906", tieout::Scale::units);
-  const tieout::Term parts[] = {{net_loss, Decimal(1)}, {minority, Decimal(-1)}};
-  constraints.add_footing(attributable, parts);
-  constraints.add_ratio(eps, {{attributable, Decimal(1)}}, {{shares, Decimal(1)}}, Decimal(1));
+  const LossPerShare printed = loss_per_share("0.29", "3,655,882,906");
   const auto solution = solve();
   ASSERT_EQ(solution.best().size(), 1u);
-  EXPECT_EQ(solution.best()[0]->figure, eps);
+  EXPECT_EQ(solution.best()[0]->figure, printed.eps);
   EXPECT_EQ(solution.best()[0]->proposed, Decimal::parse("-0.29"));
   EXPECT_TRUE(solution.best()[0]->unique);
 }
 
-// total 1,504 = a + 300 with a unreadable, in a table where another footing
-// fails (10 + 20 is not 35): that failure is not the fill's doing, and a is
-// still filled with 1,204.
 TEST_F(solver, FillsAFigureBesideAFailureThatIsNotItsOwn) {
   const auto t = table("fill");
   const FigureId a = figure(t, "a", "1,2O4"), b = figure(t, "b", "300");
@@ -466,19 +467,9 @@ TEST_F(solver, FillsAFigureBesideAFailureThatIsNotItsOwn) {
 // exact.
 TEST_F(solver, FillsWhatAFootingOfPrintedFiguresGivesExactly) {
   const auto t = table("translation");
-  const Unit usd = Unit::money(Currency("USD"));
-  const auto row = [&](const char* label, const char* in_rmb, const char* in_usd) {
-    const auto item = graph.add_line_item(t, label);
-    const FigureId r =
-        graph.add_figure(item, q1, rmb, in_rmb, {document, next_line, 2}, tieout::Scale::thousands);
-    const FigureId u = graph.add_figure(item, q1, usd, in_usd, {document, next_line++, 3},
-                                        tieout::Scale::thousands);
-    constraints.add_conversion(u, r, Decimal::parse("7.0999"));
-    return std::pair{r, u};
-  };
-  const auto [a, a_usd] = row("a", "1,004", "141");
-  const auto [b, b_usd] = row("b", "2,004", "282");
-  const auto [total, total_usd] = row("total", "3,008", "42?");
+  const auto [a, a_usd] = translated(t, "a", "1,004", "141", "7.0999");
+  const auto [b, b_usd] = translated(t, "b", "2,004", "282", "7.0999");
+  const auto [total, total_usd] = translated(t, "total", "3,008", "42?", "7.0999");
   const FigureId rmb_parts[] = {a, b}, usd_parts[] = {a_usd, b_usd};
   constraints.add_footing(total, rmb_parts);
   constraints.add_footing(total_usd, usd_parts);
