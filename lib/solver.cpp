@@ -1143,7 +1143,7 @@ class Solver {
     }
     std::sort(figures.begin(), figures.end());
     figures.erase(std::unique(figures.begin(), figures.end()), figures.end());
-    if (contradiction(failed, figures, solution)) return;
+    if (contradiction(figures, solution)) return;
     // The checks a change must reach: all failed ones but those that may
     // hold by a rule once their neighbours are put right.
     std::vector<ConstraintId> binding;
@@ -1347,8 +1347,7 @@ class Solver {
 
   // Whether the checks among `figures` force some figure printed non-zero to
   // be zero whatever the values (a wrong rule); reports it if so.
-  bool contradiction(const std::vector<ConstraintId>& failed, const std::vector<FigureId>& figures,
-                     Solution& solution) const {
+  bool contradiction(const std::vector<FigureId>& figures, Solution& solution) const {
     std::vector<ConstraintId> rows;
     for (const FigureId f : figures) {
       for (const ConstraintId c : touching(f)) {
@@ -1402,7 +1401,6 @@ class Solver {
       reason.append(i == 0 ? "" : ", ").append(graph_.describe(forced[i]));
     }
     reason.append(" to be zero whatever the values: a rule is wrong, not a figure");
-    (void)failed;
     solution.contradictions.push_back({std::move(involved), std::move(forced), std::move(reason)});
     return true;
   }
