@@ -10,6 +10,8 @@
 #include <tuple>
 #include <vector>
 
+#include "text.hpp"
+
 TIEOUT_BEGIN_NAMESPACE
 namespace {
 
@@ -112,10 +114,8 @@ bool nonzero(const StatementGraph& graph, FigureId figure) {
   return value && !value->is_zero();
 }
 
-// How alike two labels' keys are: 1 less their edit distance over the
-// longer's length.
-double likeness(std::string_view a, std::string_view b) {
-  if (a.empty() && b.empty()) return 1;
+// The Levenshtein distance between two strings.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j)
     previous[j] = j;
@@ -127,13 +127,39 @@ double likeness(std::string_view a, std::string_view b) {
     }
     std::swap(previous, current);
   }
-  return 1.0 - static_cast<double>(previous[b.size()]) /
+  return previous[b.size()];
+}
+
+// How alike two strings are: 1 less their edit distance over the longer's
+// length.
+double likeness(std::string_view a, std::string_view b) {
+  if (a.empty() && b.empty()) return 1;
+  return 1.0 - static_cast<double>(edit_distance(a, b)) /
                    static_cast<double>(std::max(a.size(), b.size()));
 }
 
-// How alike a garbled copy's label is to the label it copies: OCR changes a
-// letter in five or fewer.
-constexpr double ghost_likeness = 0.8;
+// Whether the label key `copy` reads as `label` misread by OCR: text
+// extracted from a PDF with two layers of text prints a line twice, the copy
+// garbled ("operating rease right or use assets"). OCR changes a letter in
+// five or fewer, and within words: a word it garbles keeps most of its
+// letters ("liabilities" as "natinities"), while a word replaced by another
+// ("investing" and "financing") or another number ("2022" and "2023") makes
+// another line item. Identical labels are two line items too.
+bool misread_copy(std::string_view copy, std::string_view label) {
+  constexpr double label_likeness = 0.8, word_likeness = 0.6;
+  if (copy == label || likeness(copy, label) < label_likeness) return false;
+  const auto copy_words = text::words_of(copy), label_words = text::words_of(label);
+  // Words split or run together by the misreading: the letters decide.
+  if (copy_words.size() != label_words.size()) return true;
+  for (std::size_t i = 0; i < copy_words.size(); ++i) {
+    const std::string& a = copy_words[i];
+    const std::string& b = label_words[i];
+    if (a == b) continue;
+    if (text::has_digit(a) || text::has_digit(b)) return false;
+    if (edit_distance(a, b) > 1 && likeness(a, b) < word_likeness) return false;
+  }
+  return true;
+}
 
 // --- Roll-ups ---------------------------------------------------------------
 
@@ -153,39 +179,49 @@ class RollUps {
       for (std::size_t i = r; i-- > 0;) {
         if (!consumed[i] && !unreadable(rows_[i]) && !ghost(i)) available.push_back(i);
       }
-      const std::size_t longest = std::min<std::size_t>(available.size(), 24);
-      for (std::size_t length = 1; length <= longest; ++length) {
-        std::vector<std::size_t> block(available.begin(),
-                                       available.begin() + static_cast<std::ptrdiff_t>(length));
-        std::reverse(block.begin(), block.end());
-        std::optional<std::vector<std::size_t>> proven;
-        if (length >= 2 && proves(r, block)) proven = block;
-        for (std::size_t x = block.front(); !proven && x-- > 0;) {
-          std::vector<std::size_t> with_earlier = {x};
-          with_earlier.insert(with_earlier.end(), block.begin(), block.end());
-          if (proves(r, with_earlier)) proven = with_earlier;
-        }
-        if (proven) {
-          added += add(r, *proven);
-          for (const std::size_t i : *proven)
-            consumed[i] = true;
-          break;
-        }
+      auto proven = members_of(r, available);
+      // A total may leave out the line printed just above it: the net
+      // change in cash is operating + investing + financing when the effect
+      // of exchange rates, printed between them, is kept outside it.
+      if (!proven && available.size() >= 3) {
+        proven = members_of(r, std::vector<std::size_t>(available.begin() + 1, available.end()));
+      }
+      if (proven) {
+        added += add(r, *proven);
+        for (const std::size_t i : *proven)
+          consumed[i] = true;
       }
     }
     return added;
   }
 
  private:
-  // Whether row i repeats the row above with its label garbled ("Operating
-  // rease right or use assets" under "Operating lease right-of-use
-  // assets"): text extracted from a PDF with two layers of text prints a
-  // line twice, the copy misread. Identical labels are two line items.
+  // The rows that row r rolls up, nearest first among `available` (in
+  // reverse order of rows): a block of them, optionally with one earlier
+  // row (a subtotal) before it.
+  std::optional<std::vector<std::size_t>> members_of(
+      std::size_t r, const std::vector<std::size_t>& available) const {
+    const std::size_t longest = std::min<std::size_t>(available.size(), 24);
+    for (std::size_t length = 1; length <= longest; ++length) {
+      std::vector<std::size_t> block(available.begin(),
+                                     available.begin() + static_cast<std::ptrdiff_t>(length));
+      std::reverse(block.begin(), block.end());
+      if (length >= 2 && proves(r, block)) return block;
+      for (std::size_t x = block.front(); x-- > 0;) {
+        std::vector<std::size_t> with_earlier = {x};
+        with_earlier.insert(with_earlier.end(), block.begin(), block.end());
+        if (proves(r, with_earlier)) return with_earlier;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Whether row i repeats the row above with its label misread.
   bool ghost(std::size_t i) const {
     if (i == 0) return false;
     const std::string_view key = graph_.key(rows_[i].item);
     const std::string_view above = graph_.key(rows_[i - 1].item);
-    return key != above && likeness(key, above) >= ghost_likeness;
+    return misread_copy(key, above);
   }
 
   bool unreadable(const Row& row) const {
@@ -223,7 +259,9 @@ class RollUps {
     bool total_nonzero = false;
     std::set<std::size_t> members_nonzero;
     for (const auto& [column, total] : rows_[r].cells) {
-      if (!additive(graph_.unit(total))) return false;
+      // Percentages beside the amounts (shares, changes) are not added up
+      // like them: they say nothing either way.
+      if (!additive(graph_.unit(total))) continue;
       const auto parts = parts_in(total, column, members);
       if (!parts) return false;
       const auto result = tie_of(graph_, total, *parts);
@@ -244,6 +282,7 @@ class RollUps {
   std::size_t add(std::size_t r, const std::vector<std::size_t>& members) {
     std::size_t added = 0;
     for (const auto& [column, total] : rows_[r].cells) {
+      if (!additive(graph_.unit(total))) continue;
       const auto parts = parts_in(total, column, members);
       std::vector<Term> terms;
       for (const auto& [figure, weight] : *parts)
@@ -618,7 +657,7 @@ std::size_t ghost_rows(ConstraintSet& constraints, const std::vector<std::vector
       for (const std::size_t n : {r + 1, r - 1}) {
         if (n >= rows.size()) continue;
         const Row& original = rows[n];
-        if (likeness(graph.key(ghost.item), graph.key(original.item)) < ghost_likeness) continue;
+        if (!misread_copy(graph.key(ghost.item), graph.key(original.item))) continue;
         std::size_t linked = 0;
         for (const auto& [column, copy] : ghost.cells) {
           const auto found = original.cells.find(column);
@@ -797,12 +836,208 @@ std::size_t add_proven_ratio(ConstraintSet& constraints, const Series& ratio,
   return ratio.by_period.size();
 }
 
-std::size_t ratios(ConstraintSet& constraints, const std::vector<std::vector<Row>>& tables) {
+// --- Percentage columns --------------------------------------------------------
+
+// The percentages a rule has already said are a ratio of something: the
+// rules after it leave them alone.
+using Explained = std::set<FigureId>;
+
+// A table's percentages by column, each with its row, but for those a rule
+// has already explained.
+struct PercentCell {
+  const Row* row;
+  FigureId percentage;
+};
+std::map<std::uint32_t, std::vector<PercentCell>> percent_columns(const StatementGraph& graph,
+                                                                  const std::vector<Row>& rows,
+                                                                  const Explained& explained) {
+  std::map<std::uint32_t, std::vector<PercentCell>> columns;
+  for (const Row& row : rows) {
+    for (const auto& [column, figure] : row.cells) {
+      if (graph.unit(figure).kind() == UnitKind::percent && graph.value(figure) &&
+          !explained.contains(figure)) {
+        columns[column].push_back({&row, figure});
+      }
+    }
+  }
+  return columns;
+}
+
+// The amount a percentage in `row` is about: the row's first figure of the
+// percentage's period that is not a percentage (the reporting currency's
+// column comes before a convenience translation of it).
+std::optional<FigureId> amount_beside(const StatementGraph& graph, const Row& row,
+                                      FigureId percentage) {
+  for (const auto& [column, figure] : row.cells) {
+    if (graph.unit(figure).kind() != UnitKind::percent &&
+        graph.period(figure) == graph.period(percentage) && graph.value(figure)) {
+      return figure;
+    }
+  }
+  return std::nullopt;
+}
+
+// The footing whose total is `total`, if a roll-up proved one.
+std::optional<ConstraintId> footing_of(const ConstraintSet& constraints, FigureId total) {
+  for (const ConstraintId id : constraints.constraints_of(total)) {
+    if (constraints.kind(id) == ConstraintKind::footing && constraints.figures(id)[0] == total) {
+      return id;
+    }
+  }
+  return std::nullopt;
+}
+
+// Adds 100% = Σ the parts' shares when the amount the shares are of is a
+// roll-up whose every part has a share in the column.
+std::size_t foot_shares(ConstraintSet& constraints, FigureId whole, FigureId total,
+                        const std::map<FigureId, FigureId>& share_of_amount) {
+  const auto footing = footing_of(constraints, total);
+  if (!footing) return 0;
+  const auto figures = constraints.figures(*footing);
+  std::vector<Term> parts;
+  for (std::size_t i = 1; i < figures.size(); ++i) {
+    const auto share = share_of_amount.find(figures[i]);
+    if (share == share_of_amount.end()) return 0;
+    // Stored as total - Σ parts = 0: a part added has weight -1.
+    parts.push_back({share->second, -constraints.weight(*footing, i)});
+  }
+  constraints.add_footing(whole, parts);
+  return 1;
+}
+
+// A column of percentages in which one row prints 100% is each row's share
+// of that row ("Number of employees | Percentage"): percentage = 100 x
+// amount / total, over the amounts beside them. Proven, like a ratio, by the
+// rows it holds in; the shares then foot as their amounts do, and a share
+// rounded the other way so that they add up to 100% is noted by the check,
+// not hidden. Returns the ratios and the footings added.
+std::pair<std::size_t, std::size_t> shares_of_total(ConstraintSet& constraints,
+                                                    const std::vector<Row>& rows,
+                                                    Explained& explained) {
+  const StatementGraph& graph = constraints.graph();
+  std::size_t added = 0, footings = 0;
+  for (const auto& [column, cells] : percent_columns(graph, rows, explained)) {
+    std::optional<PercentCell> whole;
+    bool several = false;
+    for (const PercentCell& cell : cells) {
+      if (*graph.value(cell.percentage) != Decimal(100)) continue;
+      several = several || whole.has_value();
+      whole = cell;
+    }
+    if (!whole || several) continue;
+    const auto total = amount_beside(graph, *whole->row, whole->percentage);
+    if (!total || graph.value(*total)->is_zero()) continue;
+    std::vector<std::pair<FigureId, FigureId>> shares;  // (percentage, amount)
+    RatioFit fit;
+    for (const PercentCell& cell : cells) {
+      if (cell.row == whole->row) continue;
+      const auto amount = amount_beside(graph, *cell.row, cell.percentage);
+      if (!amount || graph.unit(*amount) != graph.unit(*total)) continue;
+      const Decimal share = divide(*graph.value(*amount) * Decimal(100), *graph.value(*total), 12,
+                                   RoundingMode::half_even);
+      ++(graph.interval(cell.percentage)->contains(share) ? fit.held : fit.failed);
+      shares.emplace_back(cell.percentage, *amount);
+    }
+    if (!fit.proven()) continue;
+    std::map<FigureId, FigureId> share_of_amount;
+    for (const auto& [percentage, amount] : shares) {
+      constraints.add_ratio(percentage, {{amount, Decimal(1)}}, {{*total, Decimal(1)}},
+                            Decimal(100));
+      share_of_amount.emplace(amount, percentage);
+      explained.insert(percentage);
+      ++added;
+    }
+    footings += foot_shares(constraints, whole->percentage, *total, share_of_amount);
+  }
+  return {added, footings};
+}
+
+// Whether a change to a figure of `current` can be measured from one of
+// `prior`: an earlier period of the same kind and length (the year before,
+// the quarter before, an earlier balance sheet date).
+bool precedes_comparably(const Period& prior, const Period& current) {
+  if (prior.is_instant() && current.is_instant()) return prior.instant() < current.instant();
+  if (!prior.is_duration() || !current.is_duration()) return false;
+  const Duration& p = prior.duration();
+  const Duration& c = current.duration();
+  const auto months = p.calendar_months();
+  const bool same_length = months ? months == c.calendar_months() : p.days() == c.days();
+  return same_length && p.last_day() < c.first_day();
+}
+
+// A column of percentages beside two periods of the same amounts is the
+// change from the earlier to the later ("Year-on-year change"): 100 x
+// (current - prior) / prior. Filings differ on a loss that narrows: most
+// divide by the prior as printed, (-80 - -100) / -100 = -20%; some by its
+// magnitude, +20%. The prior period and the convention are the ones the
+// column holds in most rows; a column that holds as well against two prior
+// periods proves neither.
+std::size_t changes_from_prior(ConstraintSet& constraints, const std::vector<Row>& rows,
+                               Explained& explained) {
+  const StatementGraph& graph = constraints.graph();
+  struct Change {
+    FigureId percentage, current, prior;
+  };
+  using Basis = std::pair<Period, bool>;  // (prior period, divided by its magnitude)
+  std::size_t added = 0;
+  for (const auto& [column, cells] : percent_columns(graph, rows, explained)) {
+    std::map<Basis, RatioFit> fits;
+    std::map<Basis, std::vector<Change>> changes;
+    for (const PercentCell& cell : cells) {
+      const auto current = amount_beside(graph, *cell.row, cell.percentage);
+      if (!current) continue;
+      for (const auto& [other_column, prior] : cell.row->cells) {
+        const auto prior_value = graph.value(prior);
+        if (graph.unit(prior) != graph.unit(*current) || !prior_value || prior_value->is_zero() ||
+            !precedes_comparably(graph.period(prior), graph.period(*current))) {
+          continue;
+        }
+        const Decimal change = (*graph.value(*current) - *prior_value) * Decimal(100);
+        for (const bool magnitude : {false, true}) {
+          const Decimal base = magnitude ? prior_value->abs() : *prior_value;
+          const Basis basis{graph.period(prior), magnitude};
+          RatioFit& fit = fits[basis];
+          ++(graph.interval(cell.percentage)
+                     ->contains(divide(change, base, 12, RoundingMode::half_even))
+                 ? fit.held
+                 : fit.failed);
+          changes[basis].push_back({cell.percentage, *current, prior});
+        }
+      }
+    }
+    // Bases in order, the prior as printed before its magnitude: where no
+    // prior is negative the two are the same relation, and the first stays.
+    const Basis* best = nullptr;
+    bool tied = false;
+    for (const auto& [basis, fit] : fits) {
+      if (!fit.proven()) continue;
+      if (!best || fit.held > fits.at(*best).held) {
+        best = &basis;
+        tied = false;
+      } else if (fit.held == fits.at(*best).held && basis.first != best->first) {
+        tied = true;
+      }
+    }
+    if (!best || tied) continue;
+    for (const Change& change : changes.at(*best)) {
+      const bool flip = best->second && graph.value(change.prior)->signum() < 0;
+      constraints.add_ratio(change.percentage,
+                            {{change.current, Decimal(1)}, {change.prior, Decimal(-1)}},
+                            {{change.prior, Decimal(flip ? -1 : 1)}}, Decimal(100));
+      explained.insert(change.percentage);
+      ++added;
+    }
+  }
+  return added;
+}
+
+std::size_t ratios(ConstraintSet& constraints, const std::vector<std::vector<Row>>& statements,
+                   const Explained& explained) {
   const StatementGraph& graph = constraints.graph();
   std::size_t added = 0;
   // The reporting currency: the one most money figures are in.
   std::map<std::string, std::size_t> currencies;
-  for (const auto& rows : tables) {
+  for (const auto& rows : statements) {
     for (const Row& row : rows) {
       for (const auto& [column, figure] : row.cells) {
         const Unit& unit = graph.unit(figure);
@@ -810,13 +1045,13 @@ std::size_t ratios(ConstraintSet& constraints, const std::vector<std::vector<Row
       }
     }
   }
-  std::vector<Series> amounts;  // in the reporting currency, across tables
+  std::vector<Series> amounts;  // in the reporting currency, across statements
   if (!currencies.empty()) {
     const std::string reporting =
         std::max_element(currencies.begin(), currencies.end(), [](const auto& a, const auto& b) {
           return a.second < b.second;
         })->first;
-    for (const auto& rows : tables) {
+    for (const auto& rows : statements) {
       for (Series& series : series_of(graph, rows, [&](const Unit& unit) {
              return unit.kind() == UnitKind::money && unit.currency()->code() == reporting;
            })) {
@@ -830,7 +1065,7 @@ std::size_t ratios(ConstraintSet& constraints, const std::vector<std::vector<Row
     const std::string_view key = graph.key(series.item);
     if (key == "total revenues" || (!revenues && key == "revenues")) revenues = &series;
   }
-  for (const auto& rows : tables) {
+  for (const auto& rows : statements) {
     // Earnings per share: an amount over the shares of the same table.
     const auto shares =
         series_of(graph, rows, [](const Unit& unit) { return unit.kind() == UnitKind::shares; });
@@ -854,8 +1089,11 @@ std::size_t ratios(ConstraintSet& constraints, const std::vector<std::vector<Row
       }
     }
     if (!revenues) continue;
-    for (const Series& margin : series_of(
+    for (Series& margin : series_of(
              graph, rows, [](const Unit& unit) { return unit.kind() == UnitKind::percent; })) {
+      std::erase_if(margin.by_period,
+                    [&](const auto& entry) { return explained.contains(entry.second); });
+      if (margin.by_period.empty()) continue;
       added += add_proven_ratio(constraints, margin, amounts, *revenues, Decimal(100));
     }
   }
@@ -875,10 +1113,15 @@ Inferred infer_constraints(const ReadDocument& read, ConstraintSet& constraints)
     if (!known) rates.push_back(rate);
   }
   std::vector<std::vector<Row>> tables;
+  // A statement's rows with those of its continuations: the loss per share
+  // printed after a page break is over the net loss printed before it.
+  std::vector<std::vector<Row>> statements;
   // Roll-ups are looked for over a statement and its continuations at once.
   std::vector<Row> block;
   for (const ReadTable& table : read.tables) {
     std::vector<Row> rows = rows_of(graph, table);
+    if (!table.continues || statements.empty()) statements.emplace_back();
+    statements.back().insert(statements.back().end(), rows.begin(), rows.end());
     inferred.period_sums += period_sums(constraints, rows);
     inferred.roll_forwards += roll_forwards(constraints, rows);
     inferred.conversions += conversions(constraints, rows, rates);
@@ -889,11 +1132,19 @@ Inferred infer_constraints(const ReadDocument& read, ConstraintSet& constraints)
     tables.push_back(std::move(rows));
   }
   inferred.footings += RollUps(constraints, std::move(block)).find();
+  // Percentages of a total foot as the amounts they are shares of do, so
+  // the roll-ups come first.
+  Explained explained;
+  for (const auto& rows : tables) {
+    const auto [shares, footings] = shares_of_total(constraints, rows, explained);
+    inferred.ratios += shares + changes_from_prior(constraints, rows, explained);
+    inferred.footings += footings;
+  }
   inferred.equalities += restatements(constraints, read);
   inferred.equalities += unlabeled_rows(constraints, read);
   inferred.equalities += balance_identities(constraints, tables, rates);
   inferred.equalities += ghost_rows(constraints, tables);
-  inferred.ratios += ratios(constraints, tables);
+  inferred.ratios += ratios(constraints, statements, explained);
   return inferred;
 }
 

@@ -1,5 +1,5 @@
-// lib/text.hpp - small text helpers the reader and the narrative linker
-// share (internal; not installed).
+// lib/text.hpp - small text helpers the reader, the narrative linker and
+// inference share (internal; not installed).
 #pragma once
 
 #include <algorithm>

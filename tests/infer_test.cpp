@@ -215,6 +215,89 @@ TEST(infer, a_roll_forward_with_the_exchange_effect_outside_the_net_change) {
     EXPECT_EQ(r.constraints.figures(result.constraint).size(), 4u);  // closing, opening, 2 flows
   }
   EXPECT_EQ(roll_forwards, 3u);
+  // The net decrease leaves out the effect printed just above it: 2022,
+  // 188,974 - 32,865 - 1,152,146 = (996,037); 2023, -169,070 - 673,186 -
+  // 227,852 = (1,070,108); US$, -23,813 - 94,816 - 32,092 = (150,721).
+  EXPECT_EQ(r.inferred.footings, 3u);
+  for (std::uint32_t column = 2; column <= 4; ++column) {
+    const auto net = std::find_if(report.results.begin(), report.results.end(), [&](const auto& c) {
+      return r.constraints.kind(c.constraint) == ConstraintKind::footing &&
+             r.graph.location(r.constraints.figures(c.constraint)[0]).column == column;
+    });
+    ASSERT_NE(net, report.results.end());
+    EXPECT_EQ(net->verdict, Verdict::pass);
+    EXPECT_EQ(r.graph.location(r.constraints.figures(net->constraint)[0]).line, 10u);
+    EXPECT_EQ(r.constraints.figures(net->constraint).size(), 4u);  // the net change, 3 flows
+  }
+}
+
+TEST(infer, lines_that_differ_by_a_word_are_not_an_ocr_copy) {
+  // "investing" and "financing" are 0.86 alike letter by letter, but
+  // different words: the financing line is part of the net change, 1 + 2 +
+  // 3 = 6 and 4 + 5 + 6 = 15, not a misread copy of the line above it.
+  const FromText r(
+      "\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\n"
+      "Net cash used in operating activities\t1\t4\n"
+      "Net cash used in investing activities\t2\t5\n"
+      "Net cash used in financing activities\t3\t6\n"
+      "Net change in cash\t6\t15\n");
+  EXPECT_EQ(r.inferred.footings, 2u);
+  EXPECT_EQ(tieout::check(r.constraints).count(Verdict::fail), 0u);
+}
+
+// Percentage columns beside the amounts: changes from the prior period and
+// shares of a total.
+
+TEST(infer, a_change_column_is_the_change_from_the_prior_year) {
+  // The FY2023 announcement's highlights (003_2b93c8209c643bac.txt, lines
+  // 55-61), divided by the prior as printed: revenues -1,132,646 /
+  // 8,180,107 = -13.85%; gross profit 420,631 / 429,538 = 97.93%; loss
+  // before income taxes 498,227 / -2,663,915 = -18.70%; net loss 504,741 /
+  // -2,688,388 = -18.77%, printed -18.6% here: it fails.
+  const FromText r(
+      "\tFor the year ended December 31,\t\t\n\t2022\t2023\tChange\n"
+      "\tRMB'000\tRMB'000\t%\n"
+      "Revenues\t8,180,107\t7,047,461\t-13.8%\n"
+      "Gross profit\t429,538\t850,169\t97.9%\n"
+      "Loss before income taxes\t(2,663,915)\t(2,165,688)\t-18.7%\n"
+      "Net loss\t(2,688,388)\t(2,183,647)\t-18.6%\n");
+  EXPECT_EQ(r.inferred.ratios, 4u);
+  const auto report = tieout::check(r.constraints);
+  ASSERT_EQ(report.count(Verdict::fail), 1u);
+  const auto* fail = report.with(Verdict::fail).front();
+  EXPECT_EQ(r.graph.text(r.constraints.ratio(fail->constraint).ratio), "-18.6%");
+  EXPECT_EQ(report.count(Verdict::pass) + report.count(Verdict::rounding), 3u);
+}
+
+TEST(infer, a_change_column_may_divide_by_the_prior_loss_as_a_magnitude) {
+  // Revenues 100 to 120: +20.0% either way. A loss of (100) narrowed to
+  // (80) is +20.0% over the magnitude 100 (-20.0% over -100), (200) to
+  // (150) is +25.0%: the column divides by magnitudes, and all three hold.
+  const FromText r(
+      "\tFor the year ended December 31,\t\t\n\t2023\t2024\tChange\n\tRMB\tRMB\t%\n"
+      "Revenues\t100\t120\t20.0%\nNet loss\t(100)\t(80)\t20.0%\n"
+      "Operating loss\t(200)\t(150)\t25.0%\n");
+  EXPECT_EQ(r.inferred.ratios, 3u);
+  EXPECT_EQ(tieout::check(r.constraints).count(Verdict::pass), 3u);
+}
+
+TEST(infer, a_percentage_column_with_a_row_of_100_is_shares_of_that_row) {
+  // The FY2023 announcement's employees (lines 256-262): 100 x 1,243 /
+  // 10,493 = 11.85% (12%), 613 -> 5.84% (6%), 8,265 -> 78.77% (79%), and 372
+  // -> 3.55%, printed 3% so that 12 + 3 + 6 + 79 = 100: noted, not failed.
+  const FromText r(
+      "The Company had 10,493 employees as of December 31, 2023.\n\n"
+      "\tNumber of\t\nFunction\tEmployees\tPercentage\n"
+      "Research and development\t1,243\t12%\nSales and marketing\t372\t3%\n"
+      "General and administrative\t613\t6%\n"
+      "Solution development and services\t8,265\t79%\nTotal\t10,493\t100%\n");
+  EXPECT_EQ(r.inferred.ratios, 4u);
+  EXPECT_EQ(r.inferred.footings, 2u);  // 10,493 and 100% foot
+  const auto report = tieout::check(r.constraints);
+  EXPECT_EQ(report.count(Verdict::fail), 0u);
+  ASSERT_EQ(report.count(Verdict::info), 1u);
+  EXPECT_EQ(r.graph.text(r.constraints.ratio(report.with(Verdict::info).front()->constraint).ratio),
+            "3%");
 }
 
 TEST(infer, a_label_repeated_with_another_value_is_not_linked) {
@@ -355,6 +438,20 @@ TEST(infer_announcement, a_blank_cell_adds_nothing_to_a_roll_up) {
   ASSERT_TRUE(adjusted.has_value());
   EXPECT_EQ(a->lines_and_weights(*adjusted),
             (std::vector<std::pair<std::uint32_t, int>>{{99, 1}, {101, 1}, {102, 1}}));
+}
+
+TEST(infer_announcement, the_loss_per_share_after_a_page_break_is_over_the_loss_before_it) {
+  // Line 357, 2022: net loss attributable (2,658,184) (line 351, before the
+  // headers repeated at lines 353-355) / 3,623,838,985 shares (line 359) =
+  // (0.7335), printed (0.73).
+  const auto a = infer_filing("003_2b93c8209c643bac.txt");
+  const auto eps = a->find(ConstraintKind::ratio, a->at(357, 3));
+  ASSERT_TRUE(eps.has_value());
+  const auto& ratio = a->constraints->ratio(*eps);
+  ASSERT_EQ(ratio.numerator.size(), 1u);
+  ASSERT_EQ(ratio.denominator.size(), 1u);
+  EXPECT_EQ(a->graph.text(ratio.numerator[0].figure), "(2,658,184)");
+  EXPECT_EQ(ratio.denominator[0].figure, a->at(359, 3));
 }
 
 TEST(infer_announcement, an_unlabeled_row_is_the_line_it_reprints) {

@@ -9,7 +9,9 @@
 //
 // - roll-ups: a row that equals the sum of the rows above it (the rows not
 //   already rolled into a subtotal, optionally with one earlier subtotal, a
-//   "Less:" row subtracted) exactly in at least one column and within
+//   "Less:" row subtracted; when none ties, the same leaving out the row
+//   just above the total, as the net change in cash leaves out the effect
+//   of exchange rates) exactly in at least one column and within
 //   rounding in the others; or exactly in at least two columns that
 //   outnumber those where it fails; a sum in one column alone is not a
 //   roll-up; a row none of whose figures can be read stands in the way of
@@ -29,11 +31,16 @@
 //   liabilities ... equity" row after them, outside convenience
 //   translations (each side there may be added up from translated lines);
 // - OCR ghosts: a row none of whose figures can be read, next to a row whose
-//   label it nearly repeats, is that row printed twice;
+//   label it nearly repeats (letters garbled within words, not a word or a
+//   number replaced), is that row printed twice;
 // - ratios: a per-share row as an amount of its table over its share count,
 //   and a percentage row as 100 x an amount over total revenues, for the
 //   amount that the printed figures prove in the most periods (the label
-//   chooses between equals; a tie adds nothing).
+//   chooses between equals; a tie adds nothing);
+// - percentage columns: in a column where one row prints 100%, each row's
+//   share of that row's amount; otherwise the change from an earlier
+//   period of the same length in the row ("year-on-year change"), divided
+//   by the prior as printed or, if the column says so, by its magnitude.
 //
 // Related: reader.hpp, constraint.hpp. Stability: experimental.
 #pragma once
@@ -58,7 +65,7 @@ struct Inferred {
   /// A fact printed twice (a restated figure, a row repeated by OCR), and
   /// total assets = total liabilities and equity.
   std::size_t equalities = 0;
-  std::size_t ratios = 0;  ///< margins, EPS, percentages of a total
+  std::size_t ratios = 0;  ///< margins, EPS, shares of a total, changes
 };
 
 /// Infers the constraints of the document read into `read` and adds them to
