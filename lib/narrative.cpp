@@ -8,6 +8,7 @@
 #include <set>
 #include <string_view>
 
+#include "text.hpp"
 #include "tieout/printed_figure.hpp"
 
 TIEOUT_BEGIN_NAMESPACE
@@ -131,12 +132,7 @@ std::size_t overlap(const std::set<std::string>& a, const std::set<std::string>&
 
 // The direction a growth rate goes, from the words before it.
 int direction_in(std::string_view text, int previous) {
-  const std::string lowered = [&] {
-    std::string l(text);
-    for (char& c : l)
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return l;
-  }();
+  const std::string lowered = text::lower(text);
   const auto last = [&](std::initializer_list<std::string_view> words) {
     std::size_t best = std::string::npos;
     for (const std::string_view w : words) {
@@ -193,6 +189,8 @@ class Linker {
         } else if (states_rate(prose.line, *printed)) {
           figure.note = "the convenience rate, which the reader applies to the tables";
           figure.rate = true;
+        } else if (is_operand(text.substr(sentence_begin, token.begin - sentence_begin))) {
+          figure.note = "a factor of a formula the text describes, not a figure it states";
         } else if (token.percent) {
           direction =
               direction_in(text.substr(previous_end, token.begin - previous_end), direction);
@@ -242,6 +240,21 @@ class Linker {
   static bool is_prior(std::string_view text, const Token& rate, const Token& amount) {
     return rate.percent && !amount.percent && amount.begin >= rate.end &&
            text.substr(rate.end, amount.begin - rate.end).find("from") != std::string_view::npos;
+  }
+
+  // Whether the words before a figure make it an operand of a formula
+  // ("... by total equity and multiplied by 100%"): it then states nothing
+  // a table could restate.
+  static bool is_operand(std::string_view before) {
+    while (!before.empty() && before.back() == ' ')
+      before.remove_suffix(1);
+    for (const std::string_view word : {"multiplied by", "divided by", "times"}) {
+      if (before.size() >= word.size() &&
+          text::lower(before.substr(before.size() - word.size())) == word) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static bool in_parentheses(std::string_view text, std::size_t at) {

@@ -151,6 +151,19 @@ TEST(narrative, a_figure_whose_row_shares_no_word_with_the_sentence_is_not_linke
   EXPECT_EQ(idc.note, "no table figure with this value shares a word with the sentence");
 }
 
+TEST(narrative, a_factor_of_a_formula_is_not_a_figure_the_text_states) {
+  // The FY2023 announcement (003, line 238) defines its gearing ratio as
+  // "... by total equity and multiplied by 100%"; a table's "Total 100%"
+  // shares the word "total", but the text states no fact there.
+  const auto r = link(
+      "Gearing ratio is calculated by dividing the sum of bank loans by total equity and "
+      "multiplied by 100%.\n\n\tDec 31, 2023\nFunction\tPercentage\nA\t40%\nB\t60%\n"
+      "Total\t100%\n");
+  const auto& factor = r->at(1, "100%");
+  EXPECT_FALSE(factor.figure.valid());
+  EXPECT_EQ(factor.note, "a factor of a formula the text describes, not a figure it states");
+}
+
 TEST(narrative, a_plural_label_shares_its_words_with_the_singular) {
   // "Other revenues" and the row "Others": 1,727 thousand is RMB1.7 million.
   const auto r = link(
