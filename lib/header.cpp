@@ -134,13 +134,33 @@ bool is_currency(std::string_view cell) {
   return currency_in(cell).has_value();
 }
 
+// "%", "(%)", and the headings of change and share columns: "YoY %",
+// "% change", "Change (%)", "% of total".
 bool is_percent_mark(std::string_view cell) {
-  return cell == "(%)" || cell == "%";
+  return text::contains(cell, "%") && !text::has_digit(cell);
 }
 
 bool is_notes(std::string_view cell) {
   const std::string l = lower(cell);
   return l == "notes" || l == "note";
+}
+
+// Adds a date printed in a header cell to what the rows above said of its
+// column: "June 30," over "2023" is one date printed on two rows. A date that
+// does not complete the one above replaces it.
+void add_date(std::vector<DateParts>& column, const DateParts& parts) {
+  if (column.size() == 1) {
+    DateParts& above = column.front();
+    const bool completes = (!above.year || !parts.year) && (!above.month || !parts.month) &&
+                           (!above.day || !parts.day);
+    if (completes) {
+      if (parts.year) above.year = parts.year;
+      if (parts.month) above.month = parts.month;
+      if (parts.day) above.day = parts.day;
+      return;
+    }
+  }
+  column = {parts};
 }
 
 }  // namespace
@@ -252,9 +272,13 @@ Header parse_header(const std::vector<TextRow>& rows, std::size_t begin, std::si
         join_fragments();
         header.spans.push_back(std::move(*span));
       } else if (const auto parts = date_parts(cell)) {
-        header.dates[column] = {*parts};
+        add_date(header.dates[column], *parts);
       } else if (auto years = years_of(cell); !years.empty()) {
-        header.dates[column] = std::move(years);
+        if (years.size() == 1) {
+          add_date(header.dates[column], years.front());
+        } else {
+          header.dates[column] = std::move(years);
+        }
       } else if (const auto currency = currency_in(cell)) {
         header.currencies.insert_or_assign(column, *currency);
       } else if (is_percent_mark(cell)) {
@@ -332,6 +356,21 @@ Layout resolve(const Header& printed, const DateConsensus& consensus,
   Layout layout;
   layout.scale = printed.scale;
   std::vector<Span> spans = printed.spans;
+  // Headers that print only years ("2024 2023") under a title that states
+  // the date ("For the year ended 31 December 2024", "At 31 December
+  // 2024") take the title's month, day and length.
+  if (spans.empty() && prose_period) {
+    Span from_prose;
+    const Date last = prose_period->is_instant() ? prose_period->instant().date()
+                                                 : prose_period->duration().last_day();
+    if (prose_period->is_duration()) from_prose.months = prose_period->duration().calendar_months();
+    if (prose_period->is_instant() || from_prose.months) {
+      from_prose.date.month = static_cast<unsigned>(last.month());
+      from_prose.date.day = static_cast<unsigned>(last.day());
+      from_prose.text = prose_period->to_string();
+      spans.push_back(std::move(from_prose));
+    }
+  }
   for (const auto& [column, currency] : printed.currencies)
     layout.columns[column].currency = currency;
   for (const std::uint32_t column : printed.percent)
@@ -480,18 +519,54 @@ Layout resolve(const Header& printed, const DateConsensus& consensus,
   }
   // A column with a currency or "(%)" but no date of its own, right of
   // dated columns, restates the nearest of them: the convenience
-  // translation ("RMB RMB US$" under "2022 2023") or the change column.
+  // translation ("RMB RMB US$" under "2022 2023") or a margin. A change
+  // column is of the latest period, whichever way the years run.
   if (!dates.empty()) {
+    const auto ends = [](const Period& p) {
+      return p.is_instant() ? p.instant().date() : p.duration().last_day();
+    };
     for (const std::uint32_t column : data_columns) {
       ColumnMeaning& meaning = layout.columns[column];
       if (dates.contains(column) || printed.dates.contains(column) || meaning.period) continue;
       if (!meaning.currency && !meaning.percent) continue;
+      // The columns left of it that say something, nearest first.
+      std::vector<const ColumnMeaning*> left_of;
       for (std::uint32_t left = column; left-- > 1;) {
         const auto found = layout.columns.find(left);
-        if (found != layout.columns.end() && found->second.period) {
-          meaning.period = found->second.period;
-          break;
+        if (found != layout.columns.end() && (found->second.period || found->second.percent)) {
+          left_of.push_back(&found->second);
         }
+      }
+      const auto is_change_of = [](const ColumnMeaning* m) { return m->percent && !m->currency; };
+      const auto latest_of = [&](auto first, auto last) {
+        std::optional<Period> latest;
+        for (auto it = first; it != last; ++it) {
+          if ((*it)->period && !is_change_of(*it) &&
+              (!latest || ends(*latest) < ends(*(*it)->period))) {
+            latest = (*it)->period;
+          }
+        }
+        return latest;
+      };
+      const auto dated_run = std::find_if(left_of.begin(), left_of.end(), [&](const auto* m) {
+        return !m->period || is_change_of(m);
+      });
+      if (left_of.empty()) continue;
+      if (!is_change_of(&meaning)) {
+        const auto nearest = std::find_if(left_of.begin(), left_of.end(), [&](const auto* m) {
+          return m->period && !is_change_of(m);
+        });
+        if (nearest != left_of.end()) meaning.period = (*nearest)->period;
+      } else if (is_change_of(left_of.front())) {
+        // Right of another percentage ("2024 | % | 2023 | % | Change"): a
+        // change, of the latest period.
+        meaning.period = latest_of(left_of.begin(), left_of.end());
+      } else if (dated_run - left_of.begin() >= 2) {
+        // Right of several dated columns ("2024 | 2023 | Change"): their
+        // change, of the latest.
+        meaning.period = latest_of(left_of.begin(), dated_run);
+      } else {
+        meaning.period = left_of.front()->period;  // a margin of its column
       }
     }
   } else if (prose_period) {
@@ -503,9 +578,11 @@ Layout resolve(const Header& printed, const DateConsensus& consensus,
 std::optional<Period> period_in_prose(std::string_view line) {
   const std::vector<std::string> words = words_of(line);
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    // "as of", "as at", or a title that opens with "At 31 December 2024".
     const bool as_at = words[i] == "as" && (words[i + 1] == "of" || words[i + 1] == "at");
+    const bool at = i == 0 && words[i] == "at";
     const bool ended = words[i] == "ended";
-    if (!as_at && !ended) continue;
+    if (!as_at && !at && !ended) continue;
     std::optional<int> months;
     if (ended) {
       months = months_in(

@@ -49,20 +49,40 @@ TableKind kind_of(std::string_view title) {
   return TableKind::other;
 }
 
-enum class RowMeasure { amount, per_share, per_ads, shares };
+enum class RowMeasure { amount, per_share, per_ads, shares, ads };
 
-// What a row counts, from its label and the heading right above it. Share
-// counts are tested first: "Shares used in the net loss per share
-// computation:" heads share counts, not amounts per share.
+// Whether `words` say "per ... <what>" with at most two words between ("per
+// share", "per ordinary share", "per Class A ordinary share").
+bool says_per(const std::vector<std::string>& words, std::initializer_list<std::string_view> what) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i] != "per") continue;
+    for (std::size_t j = i + 1; j < words.size() && j <= i + 3; ++j) {
+      if (std::find(what.begin(), what.end(), words[j]) != what.end()) return true;
+    }
+  }
+  return false;
+}
+
+// What a row counts, from its label and the heading right above it. Counts
+// are tested first: "Shares used in the net loss per share computation:"
+// heads share counts, not amounts per share; a count of ADSs is in ADSs.
 RowMeasure measure_of(std::string_view label, const std::vector<std::string>& section) {
   std::string context = lower(label);
-  if (!section.empty()) context.append(" ").append(lower(section.back()));
-  if (contains(context, "shares used") || contains(context, "number of shares") ||
-      contains(context, "weighted average number")) {
-    return RowMeasure::shares;
+  // "Profit ... for the purposes of basic earnings per share" is an amount:
+  // what follows "for the purpose" is what it serves, not what it counts.
+  if (const auto purpose = context.find("for the purpose"); purpose != std::string::npos) {
+    context.resize(purpose);
   }
-  if (contains(context, "per share")) return RowMeasure::per_share;
-  if (contains(context, "per ads")) return RowMeasure::per_ads;
+  if (!section.empty()) context.append(" ").append(lower(section.back()));
+  const std::vector<std::string> words = text::words_of(context);
+  if (contains(context, "shares used") || contains(context, "number of shares") ||
+      contains(context, "weighted average number") || contains(context, "adss used")) {
+    const bool in_ads =
+        std::any_of(words.begin(), words.end(), [](const std::string& w) { return w == "adss"; });
+    return in_ads ? RowMeasure::ads : RowMeasure::shares;
+  }
+  if (says_per(words, {"share"})) return RowMeasure::per_share;
+  if (says_per(words, {"ads", "adss", "depositary"})) return RowMeasure::per_ads;
   return RowMeasure::amount;
 }
 
@@ -374,13 +394,16 @@ ReadDocument read_tables(const TextDocument& document, StatementGraph& graph) {
           const Period period =
               balance_in_flow(label, *column_meaning.period).value_or(*column_meaning.period);
           const auto printed = PrintedFigure::try_parse(cell);
-          const bool percent = column_meaning.percent || (printed && printed->percent);
+          const bool percent = column_meaning.percent || (printed && printed->percent) ||
+                               contains(label, "%");  // "Gross profit margin (%)"
           Unit unit = Unit::pure();
           Scale scale = Scale::units;
           if (percent) {
             unit = Unit::percent();
           } else if (measure == RowMeasure::shares) {
             unit = Unit::shares();
+          } else if (measure == RowMeasure::ads) {
+            unit = Unit::ads();
           } else if (measure != RowMeasure::amount) {
             if (column_meaning.currency) {
               unit = measure == RowMeasure::per_share ? Unit::per_share(*column_meaning.currency)

@@ -215,15 +215,26 @@ Summary TieOut::summary() const {
   return s;
 }
 
+// "Ties out." holds vacuously when no figure could be checked; say so
+// rather than let an unread filing pass for a clean one.
+std::string verdict_line(const TieOut& tie_out, const Summary& s) {
+  if (!tie_out.ties_out()) {
+    return "Does not tie out: " + std::to_string(s.failed) + " failed check" +
+           (s.failed == 1 ? "" : "s") + ".";
+  }
+  if (s.checks == 0) {
+    return "Nothing was checked: no two figures could be related (see the unplaced cells).";
+  }
+  return "Ties out.";
+}
+
 std::string render_text(const TieOut& tie_out) {
   const StatementGraph& graph = *tie_out.graph;
   const Summary s = tie_out.summary();
   std::string text = "tieout " + std::to_string(TIEOUT_VERSION_MAJOR) + "." +
                      std::to_string(TIEOUT_VERSION_MINOR) + "." +
                      std::to_string(TIEOUT_VERSION_PATCH) + ": " + summary_line(s) + "\n";
-  text += tie_out.ties_out() ? "Ties out.\n"
-                             : "Does not tie out: " + std::to_string(s.failed) + " failed check" +
-                                   (s.failed == 1 ? "" : "s") + ".\n";
+  text += verdict_line(tie_out, s) + "\n";
   // Findings by the table of their first figure, tables in order.
   std::map<std::uint32_t, std::vector<const CheckResult*>> by_table;
   for (const CheckResult& result : tie_out.checks.results) {
@@ -696,12 +707,6 @@ ReportView report_view(const TieOut& tie_out) {
 std::string version_string() {
   return std::to_string(TIEOUT_VERSION_MAJOR) + "." + std::to_string(TIEOUT_VERSION_MINOR) + "." +
          std::to_string(TIEOUT_VERSION_PATCH);
-}
-
-std::string verdict_line(const TieOut& tie_out, const Summary& s) {
-  return tie_out.ties_out() ? "Ties out."
-                            : "Does not tie out: " + std::to_string(s.failed) + " failed check" +
-                                  (s.failed == 1 ? "" : "s") + ".";
 }
 
 std::string checks_line(const Summary& s) {

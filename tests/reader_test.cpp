@@ -231,3 +231,74 @@ TEST(reader_ocr, a_table_without_dates_takes_the_date_of_the_prose_above) {
   EXPECT_EQ(a.read.graph.period(at(a.read, 258, 2)), Period(Instant(2023y / 12 / 31)));
   EXPECT_EQ(a.read.graph.unit(at(a.read, 258, 3)), Unit::percent());
 }
+
+// Layouts of other house styles, each written out by hand.
+
+Read read_text(std::string_view content) {
+  const auto text = tieout::read_text_document("t.txt", content);
+  if (!text) throw std::runtime_error(text.error().to_string());
+  Read result;
+  result.read = tieout::read_tables(*text, result.graph);
+  return result;
+}
+
+TEST(reader_styles, a_date_printed_over_two_header_rows_is_one_date) {
+  // "June 30," over "2023": common in US releases.
+  const Read r = read_text(
+      "\tThree Months Ended\t\t\n\tJune 30,\tJune 30,\tJune 30,\n\t2023\t2024\t2024\n"
+      "\tRMB\tRMB\tUS$\nRevenues\t100\t120\t17\n");
+  ASSERT_EQ(r.graph.figure_count(), 3u);
+  EXPECT_EQ(r.graph.period(at(r, 5, 2)), Period(Duration::months_ended(2023y / 6 / 30, 3)));
+  EXPECT_EQ(r.graph.period(at(r, 5, 4)), Period(Duration::months_ended(2024y / 6 / 30, 3)));
+}
+
+TEST(reader_styles, years_alone_take_the_date_of_the_title_above) {
+  // Hong Kong style: the title states the date, the header only the years,
+  // latest first.
+  const Read r = read_text(
+      "CONSOLIDATED STATEMENT OF PROFIT OR LOSS\nFor the year ended 31 December 2024\n\n"
+      "\tNotes\t2024\t2023\n\t\tRMB'000\tRMB'000\nRevenue\t4\t3,456,712\t3,000,618\n\n"
+      "CONSOLIDATED STATEMENT OF FINANCIAL POSITION\nAt 31 December 2024\n\n"
+      "\t2024\t2023\n\tRMB'000\tRMB'000\nBank balances\t387,654\t321,098\n");
+  EXPECT_EQ(r.graph.period(at(r, 6, 3)), Period(Duration::months_ended(2024y / 12 / 31, 12)));
+  EXPECT_EQ(r.graph.period(at(r, 6, 4)), Period(Duration::months_ended(2023y / 12 / 31, 12)));
+  EXPECT_EQ(r.graph.period(at(r, 13, 2)), Period(Instant(2024y / 12 / 31)));
+  EXPECT_EQ(r.graph.period(at(r, 13, 3)), Period(Instant(2023y / 12 / 31)));
+}
+
+TEST(reader_styles, a_change_column_is_of_the_latest_year_whichever_way_they_run) {
+  const Read r = read_text(
+      "\tYear ended 31 December\t\t\t\t\n\t2024\t\t2023\t\tChange\n"
+      "\tHK$'000\t%\tHK$'000\t%\t%\nFreight\t1,234,567\t52.0\t1,098,765\t51.3\t12.4\n");
+  const Period fy2024 = Duration::months_ended(2024y / 12 / 31, 12);
+  EXPECT_EQ(r.graph.unit(at(r, 4, 6)), Unit::percent());
+  EXPECT_EQ(r.graph.period(at(r, 4, 6)), fy2024);
+  EXPECT_EQ(r.graph.period(at(r, 4, 3)), fy2024);  // a share, of its column
+  EXPECT_EQ(r.graph.period(at(r, 4, 5)), fy2023);
+}
+
+TEST(reader_styles, change_headings_with_a_percent_sign_mark_percentage_columns) {
+  for (const std::string heading : {"YoY %", "% change", "Change (%)", "YoY (%)"}) {
+    const Read r = read_text("\tSep 30, 2023\tSep 30, 2024\t" + heading +
+                             "\n\tRMB\tRMB\t\nRevenues\t100\t120\t20.0\n");
+    ASSERT_EQ(r.graph.figure_count(), 3u) << heading;
+    EXPECT_EQ(r.graph.unit(at(r, 3, 4)), Unit::percent()) << heading;
+    EXPECT_EQ(r.graph.period(at(r, 3, 4)), Period(Instant(2024y / 9 / 30))) << heading;
+  }
+}
+
+TEST(reader_styles, what_a_row_counts_follows_its_words) {
+  const Read r = read_text(
+      "(in thousands of RMB, except for per share data)\n\n"
+      "\tSep 30, 2024\n\tRMB\n"
+      "Gross margin (%)\t25.4\n"
+      "Net loss for the purpose of basic loss per share\t(5,000)\n"
+      "Net loss per ordinary share:\t\nBasic and diluted\t(0.01)\n"
+      "Weighted average number of ADSs used in computing net loss per ADS\t250,000\n");
+  const Currency rmb = *Currency::from_printed("RMB");
+  EXPECT_EQ(r.graph.unit(at(r, 5, 2)), Unit::percent());
+  EXPECT_EQ(r.graph.unit(at(r, 6, 2)), Unit::money(rmb));
+  EXPECT_EQ(r.graph.value(at(r, 6, 2))->to_string(), "-5000000");
+  EXPECT_EQ(r.graph.unit(at(r, 8, 2)), Unit::per_share(rmb));
+  EXPECT_EQ(r.graph.unit(at(r, 9, 2)), Unit::ads());
+}

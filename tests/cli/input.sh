@@ -34,6 +34,9 @@ case $case_name in
   crlf) printf '%s' "$table" | sed 's/$/\r/' >"$file"; expect 0 "5 checks|Ties out" ;;
   ragged) printf '\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\nA\t1\t2\t9\nB\t3\nTotal\t4\t6\n' >"$file"
           expect 0 "UNPLACED .*input.txt:3:4 \"9\"" ;;
+  no_dates)  # a header that dates no column: read, placed nowhere, and said so
+    printf '\tRMB\tRMB\nA\t1\t2\nB\t3\t4\nTotal\t4\t6\n' >"$file"
+    expect 0 "Nothing was checked: .*unplaced" ;;
   does_not_tie)  # the first of three totals is 3 more than its lines
     printf '\tDec 31, 2022\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\tRMB\n' >"$file"
     printf 'A\t1\t2\t3\nB\t3\t4\t5\nTotal\t7\t6\t8\n' >>"$file"
