@@ -155,13 +155,35 @@ bool misread_copy(std::string_view copy, std::string_view label) {
     const std::string& a = copy_words[i];
     const std::string& b = label_words[i];
     if (a == b) continue;
-    if (text::has_digit(a) || text::has_digit(b)) return false;
+    // "Class A" and "Class B", "2022" and "2023": other line items.
+    if (a.size() == 1 || b.size() == 1 || text::has_digit(a) || text::has_digit(b)) return false;
     if (edit_distance(a, b) > 1 && likeness(a, b) < word_likeness) return false;
   }
   return true;
 }
 
 // --- Roll-ups ---------------------------------------------------------------
+
+// Whether a label key says its row adds up others: "Total ...", "Gross
+// profit", "Loss before income taxes", "Net current assets", "Total assets
+// less current liabilities". Not any "Net ...": "Net cash used in investing
+// activities" adds up nothing printed above it.
+bool names_a_total(std::string_view key) {
+  for (const std::string_view start : {"total", "subtotal", "gross profit", "gross loss"}) {
+    if (key.starts_with(start)) return true;
+  }
+  for (const std::string_view whole :
+       {"net assets", "net liabilities", "net current assets", "net current liabilities"}) {
+    if (key == whole) return true;
+  }
+  return text::contains(key, " less ") || text::contains(key, " before ");
+}
+
+// Whether a label key says its row is one amount less others: "Net current
+// assets", "Net assets", "Total assets less current liabilities".
+bool names_a_difference(std::string_view key) {
+  return key.starts_with("net ") || text::contains(key, " less ");
+}
 
 class RollUps {
  public:
@@ -179,16 +201,31 @@ class RollUps {
       for (std::size_t i = r; i-- > 0;) {
         if (!consumed[i] && !unreadable(rows_[i]) && !ghost(i)) available.push_back(i);
       }
-      auto proven = members_of(r, available);
+      std::optional<Members> proven;
       // A total may leave out the line printed just above it: the net
       // change in cash is operating + investing + financing when the effect
       // of exchange rates, printed between them, is kept outside it.
-      if (!proven && available.size() >= 3) {
-        proven = members_of(r, std::vector<std::size_t>(available.begin() + 1, available.end()));
+      for (const std::size_t skipped : {0, 1}) {
+        if (proven || (skipped == 1 && available.size() < 3)) break;
+        const std::vector<std::size_t> candidates(
+            available.begin() + static_cast<std::ptrdiff_t>(skipped), available.end());
+        for (const Reading reading :
+             {Reading::as_labelled, Reading::less_as_printed, Reading::difference}) {
+          if (reading == Reading::less_as_printed &&
+              std::none_of(candidates.begin(), candidates.end(),
+                           [&](std::size_t i) { return rows_[i].subtracted; })) {
+            continue;
+          }
+          if (reading == Reading::difference && !names_a_difference(graph_.key(rows_[r].item))) {
+            continue;
+          }
+          proven = members_of(r, candidates, reading);
+          if (proven) break;
+        }
       }
       if (proven) {
         added += add(r, *proven);
-        for (const std::size_t i : *proven)
+        for (const auto& [i, weight] : *proven)
           consumed[i] = true;
       }
     }
@@ -196,19 +233,32 @@ class RollUps {
   }
 
  private:
+  // Rows of a roll-up with the weight each adds with.
+  using Members = std::vector<std::pair<std::size_t, int>>;
+  // How a block of rows may make up a total: added, a "Less:" row
+  // subtracted; a "Less:" row added as printed, when its parentheses
+  // already carry the sign (an income deducted in a bridge); or an earlier
+  // subtotal less the block (net current assets = current assets - current
+  // liabilities; net assets).
+  enum class Reading { as_labelled, less_as_printed, difference };
+
   // The rows that row r rolls up, nearest first among `available` (in
   // reverse order of rows): a block of them, optionally with one earlier
   // row (a subtotal) before it.
-  std::optional<std::vector<std::size_t>> members_of(
-      std::size_t r, const std::vector<std::size_t>& available) const {
+  std::optional<Members> members_of(std::size_t r, const std::vector<std::size_t>& available,
+                                    Reading reading) const {
+    const auto weight = [&](std::size_t i) {
+      if (reading == Reading::difference) return -1;
+      return rows_[i].subtracted && reading == Reading::as_labelled ? -1 : 1;
+    };
     const std::size_t longest = std::min<std::size_t>(available.size(), 24);
     for (std::size_t length = 1; length <= longest; ++length) {
-      std::vector<std::size_t> block(available.begin(),
-                                     available.begin() + static_cast<std::ptrdiff_t>(length));
-      std::reverse(block.begin(), block.end());
-      if (length >= 2 && proves(r, block)) return block;
-      for (std::size_t x = block.front(); x-- > 0;) {
-        std::vector<std::size_t> with_earlier = {x};
+      Members block;
+      for (std::size_t k = length; k-- > 0;)
+        block.push_back({available[k], weight(available[k])});
+      if (length >= 2 && reading != Reading::difference && proves(r, block)) return block;
+      for (std::size_t x = block.front().first; x-- > 0;) {
+        Members with_earlier = {{x, 1}};
         with_earlier.insert(with_earlier.end(), block.begin(), block.end());
         if (proves(r, with_earlier)) return with_earlier;
       }
@@ -232,10 +282,11 @@ class RollUps {
 
   // The part figures of `members` in the column of `total`, with weights;
   // nothing when a member has a figure there that is not comparable.
-  std::optional<std::vector<std::pair<FigureId, int>>> parts_in(
-      FigureId total, std::uint32_t column, const std::vector<std::size_t>& members) const {
+  std::optional<std::vector<std::pair<FigureId, int>>> parts_in(FigureId total,
+                                                                std::uint32_t column,
+                                                                const Members& members) const {
     std::vector<std::pair<FigureId, int>> parts;
-    for (const std::size_t m : members) {
+    for (const auto& [m, weight] : members) {
       const auto cell = rows_[m].cells.find(column);
       // A blank cell adds nothing ("Impairment" only in the year it was
       // recognised); a figure of another unit or period is not a part.
@@ -244,7 +295,7 @@ class RollUps {
           graph_.period(cell->second) != graph_.period(total)) {
         return std::nullopt;
       }
-      parts.push_back({cell->second, rows_[m].subtracted ? -1 : 1});
+      parts.push_back({cell->second, weight});
     }
     return parts;
   }
@@ -254,9 +305,9 @@ class RollUps {
   // fail when at least two tie exactly and outnumber them. A sum in one
   // column alone, or ties only within rounding, prove nothing: that can be
   // coincidence.
-  bool proves(std::size_t r, const std::vector<std::size_t>& members) const {
+  bool proves(std::size_t r, const Members& members) const {
     std::size_t exact = 0, failing = 0;
-    bool total_nonzero = false;
+    bool total_nonzero = false, none_blank = true;
     std::set<std::size_t> members_nonzero;
     for (const auto& [column, total] : rows_[r].cells) {
       // Percentages beside the amounts (shares, changes) are not added up
@@ -264,6 +315,7 @@ class RollUps {
       if (!additive(graph_.unit(total))) continue;
       const auto parts = parts_in(total, column, members);
       if (!parts) return false;
+      none_blank = none_blank && parts->size() == members.size();
       const auto result = tie_of(graph_, total, *parts);
       if (!result) continue;  // an unreadable figure: this column cannot say
       if (!result->holds) ++failing;
@@ -276,10 +328,15 @@ class RollUps {
     // Every member must count somewhere: a row of dashes proves nothing.
     if (exact == 0 || !total_nonzero || members_nonzero.size() != members.size()) return false;
     if (failing == 0) return true;
-    return exact > failing && exact >= 2;
+    if (exact > failing && exact >= 2) return true;
+    // A statement of two years has no majority: there, one exact column
+    // proves a row whose label says it is a total, and the other fails, if
+    // every member prints a figure in both (a blank cell may be one that
+    // extraction lost).
+    return exact == 1 && failing == 1 && none_blank && names_a_total(graph_.key(rows_[r].item));
   }
 
-  std::size_t add(std::size_t r, const std::vector<std::size_t>& members) {
+  std::size_t add(std::size_t r, const Members& members) {
     std::size_t added = 0;
     for (const auto& [column, total] : rows_[r].cells) {
       if (!additive(graph_.unit(total))) continue;
@@ -969,8 +1026,9 @@ bool precedes_comparably(const Period& prior, const Period& current) {
 // change from the earlier to the later ("Year-on-year change"): 100 x
 // (current - prior) / prior. Filings differ on a loss that narrows: most
 // divide by the prior as printed, (-80 - -100) / -100 = -20%; some by its
-// magnitude, +20%. The prior period and the convention are the ones the
-// column holds in most rows; a column that holds as well against two prior
+// magnitude, +20%. The two periods and the convention are the ones the
+// column holds in most rows, whatever period the header gave the column
+// (years run either way); a column that holds as well for two pairs of
 // periods proves neither.
 std::size_t changes_from_prior(ConstraintSet& constraints, const std::vector<Row>& rows,
                                Explained& explained) {
@@ -978,30 +1036,33 @@ std::size_t changes_from_prior(ConstraintSet& constraints, const std::vector<Row
   struct Change {
     FigureId percentage, current, prior;
   };
-  using Basis = std::pair<Period, bool>;  // (prior period, divided by its magnitude)
+  // (current period, prior period, divided by the prior's magnitude)
+  using Basis = std::tuple<Period, Period, bool>;
   std::size_t added = 0;
   for (const auto& [column, cells] : percent_columns(graph, rows, explained)) {
     std::map<Basis, RatioFit> fits;
     std::map<Basis, std::vector<Change>> changes;
     for (const PercentCell& cell : cells) {
-      const auto current = amount_beside(graph, *cell.row, cell.percentage);
-      if (!current) continue;
-      for (const auto& [other_column, prior] : cell.row->cells) {
-        const auto prior_value = graph.value(prior);
-        if (graph.unit(prior) != graph.unit(*current) || !prior_value || prior_value->is_zero() ||
-            !precedes_comparably(graph.period(prior), graph.period(*current))) {
-          continue;
-        }
-        const Decimal change = (*graph.value(*current) - *prior_value) * Decimal(100);
-        for (const bool magnitude : {false, true}) {
-          const Decimal base = magnitude ? prior_value->abs() : *prior_value;
-          const Basis basis{graph.period(prior), magnitude};
-          RatioFit& fit = fits[basis];
-          ++(graph.interval(cell.percentage)
-                     ->contains(divide(change, base, 12, RoundingMode::half_even))
-                 ? fit.held
-                 : fit.failed);
-          changes[basis].push_back({cell.percentage, *current, prior});
+      for (const auto& [current_column, current] : cell.row->cells) {
+        const auto current_value = graph.value(current);
+        if (!current_value || graph.unit(current).kind() == UnitKind::percent) continue;
+        for (const auto& [prior_column, prior] : cell.row->cells) {
+          const auto prior_value = graph.value(prior);
+          if (graph.unit(prior) != graph.unit(current) || !prior_value || prior_value->is_zero() ||
+              !precedes_comparably(graph.period(prior), graph.period(current))) {
+            continue;
+          }
+          const Decimal change = (*current_value - *prior_value) * Decimal(100);
+          for (const bool magnitude : {false, true}) {
+            const Decimal base = magnitude ? prior_value->abs() : *prior_value;
+            const Basis basis{graph.period(current), graph.period(prior), magnitude};
+            RatioFit& fit = fits[basis];
+            ++(graph.interval(cell.percentage)
+                       ->contains(divide(change, base, 12, RoundingMode::half_even))
+                   ? fit.held
+                   : fit.failed);
+            changes[basis].push_back({cell.percentage, current, prior});
+          }
         }
       }
     }
@@ -1009,18 +1070,19 @@ std::size_t changes_from_prior(ConstraintSet& constraints, const std::vector<Row
     // prior is negative the two are the same relation, and the first stays.
     const Basis* best = nullptr;
     bool tied = false;
+    const auto periods = [](const Basis& b) { return std::pair{std::get<0>(b), std::get<1>(b)}; };
     for (const auto& [basis, fit] : fits) {
       if (!fit.proven()) continue;
       if (!best || fit.held > fits.at(*best).held) {
         best = &basis;
         tied = false;
-      } else if (fit.held == fits.at(*best).held && basis.first != best->first) {
+      } else if (fit.held == fits.at(*best).held && periods(basis) != periods(*best)) {
         tied = true;
       }
     }
     if (!best || tied) continue;
     for (const Change& change : changes.at(*best)) {
-      const bool flip = best->second && graph.value(change.prior)->signum() < 0;
+      const bool flip = std::get<2>(*best) && graph.value(change.prior)->signum() < 0;
       constraints.add_ratio(change.percentage,
                             {{change.current, Decimal(1)}, {change.prior, Decimal(-1)}},
                             {{change.prior, Decimal(flip ? -1 : 1)}}, Decimal(100));

@@ -141,8 +141,10 @@ int direction_in(std::string_view text, int previous) {
     }
     return best;
   };
-  const std::size_t down = last({"decrease", "down", "declin", "fell", "drop"});
-  const std::size_t up = last({"increase", "up ", "grew", "growth", "rose"});
+  // A loss that "narrowed" moved toward zero: down, as the printed figures
+  // (a negative divided by a negative prior) say.
+  const std::size_t down = last({"decrease", "down", "declin", "fell", "drop", "narrow"});
+  const std::size_t up = last({"increase", "up ", "grew", "growth", "rose", "widen"});
   if (down == std::string::npos && up == std::string::npos) return previous;
   if (up == std::string::npos) return -1;
   if (down == std::string::npos) return 1;

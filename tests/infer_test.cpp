@@ -171,8 +171,10 @@ struct FromText {
 };
 
 TEST(infer, a_sum_in_one_column_alone_is_not_a_roll_up) {
-  // "Total" equals A + B in the first column only: a coincidence.
-  const FromText r("\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\nA\t1\t1\nB\t2\t2\nTotal\t3\t5\n");
+  // "Others" equals A + B in the first column only: a coincidence. (A row
+  // labelled as a total is another matter: see
+  // in_two_years_one_exact_column_proves_a_row_labelled_as_a_total.)
+  const FromText r("\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\nA\t1\t1\nB\t2\t2\nOthers\t3\t5\n");
   EXPECT_EQ(r.inferred.footings, 0u);
   EXPECT_EQ(r.graph.figure_count(), 6u);
 }
@@ -242,6 +244,82 @@ TEST(infer, lines_that_differ_by_a_word_are_not_an_ocr_copy) {
       "Net cash used in financing activities\t3\t6\n"
       "Net change in cash\t6\t15\n");
   EXPECT_EQ(r.inferred.footings, 2u);
+  EXPECT_EQ(tieout::check(r.constraints).count(Verdict::fail), 0u);
+}
+
+TEST(infer, a_less_row_in_parentheses_may_add_as_printed) {
+  // A bridge deducts interest income printed (15,871) under "Less:": the
+  // parentheses carry the sign, -100,000 + 20,000 - 15,871 = (95,871), in
+  // both years: -90,000 + 18,000 - 12,000 = (84,000).
+  const FromText r(
+      "\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\n"
+      "Net loss\t(90,000)\t(100,000)\nAdd: depreciation\t18,000\t20,000\n"
+      "Less: interest income\t(12,000)\t(15,871)\nAdjusted EBITDA\t(84,000)\t(95,871)\n");
+  EXPECT_EQ(r.inferred.footings, 2u);
+  EXPECT_EQ(tieout::check(r.constraints).count(Verdict::fail), 0u);
+}
+
+TEST(infer, a_net_total_may_be_a_subtotal_less_the_rows_above) {
+  // Hong Kong balance sheets: net current assets = total current assets -
+  // total current liabilities: 986,418 - 708,639 = 277,779 and 843,196 -
+  // 688,885 = 154,311.
+  const FromText r(
+      "\t31 December 2024\t31 December 2023\n\tHK$'000\tHK$'000\n"
+      "Trade receivables\t498,765\t443,210\nBank balances and cash\t487,653\t399,986\n"
+      "Total current assets\t986,418\t843,196\n"
+      "Trade payables\t287,654\t254,321\nBank loans\t420,985\t434,564\n"
+      "Total current liabilities\t708,639\t688,885\n"
+      "Net current assets\t277,779\t154,311\n");
+  EXPECT_EQ(r.inferred.footings, 6u);
+  EXPECT_EQ(tieout::check(r.constraints).count(Verdict::fail), 0u);
+}
+
+TEST(infer, in_two_years_one_exact_column_proves_a_row_labelled_as_a_total) {
+  // The same, with net current assets 2024 printed 278,779: 1,000 more
+  // than 986,418 - 708,639. 2023 proves the row; 2024 fails.
+  const FromText r(
+      "\t31 December 2024\t31 December 2023\n\tHK$'000\tHK$'000\n"
+      "Trade receivables\t498,765\t443,210\nBank balances and cash\t487,653\t399,986\n"
+      "Total current assets\t986,418\t843,196\n"
+      "Trade payables\t287,654\t254,321\nBank loans\t420,985\t434,564\n"
+      "Total current liabilities\t708,639\t688,885\n"
+      "Net current assets\t278,779\t154,311\n");
+  EXPECT_EQ(r.only_failure(), tieout::Decimal(1000000));  // 1,000 thousand
+}
+
+TEST(infer, two_years_do_not_prove_a_net_line_that_adds_up_nothing) {
+  // "Net cash used in financing activities" is 1 + 2 in 2023 (3) but not in
+  // 2024 (4 + 5 = 9, printed 6): a "Net ..." label alone does not say the
+  // row adds up the rows above it.
+  const FromText r(
+      "\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\n"
+      "Net cash used in operating activities\t1\t4\n"
+      "Net cash used in investing activities\t2\t5\n"
+      "Net cash used in financing activities\t3\t6\n");
+  EXPECT_EQ(r.inferred.footings, 0u);
+}
+
+TEST(infer, classes_of_shares_are_not_an_ocr_copy_of_each_other) {
+  // 1 + 2 = 3 and 4 + 5 = 9: "Class B" is a line of its own.
+  const FromText r(
+      "\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\n"
+      "Class A ordinary shares\t1\t4\nClass B ordinary shares\t2\t5\n"
+      "Total shareholders' equity\t3\t9\n");
+  EXPECT_EQ(r.inferred.footings, 2u);
+}
+
+TEST(infer, a_change_column_after_years_printed_latest_first) {
+  // 2024 before 2023, and shares between: (1,234,567 - 1,098,765) /
+  // 1,098,765 = 12.36%, printed 12.4; (287,654 - 300,543) / 300,543 =
+  // -4.29%, printed (4.3).
+  const FromText r(
+      "\tYear ended 31 December\t\t\t\t\n\t2024\t\t2023\t\tChange\n"
+      "\tHK$'000\t%\tHK$'000\t%\t%\n"
+      "Freight\t1,234,567\t81.1\t1,098,765\t78.5\t12.4\n"
+      "Trucking\t287,654\t18.9\t300,543\t21.5\t(4.3)\n"
+      "Total\t1,522,221\t100.0\t1,399,308\t100.0\t8.8\n");
+  // Changes: 3 rows; shares: 2 rows in each year, with their footings.
+  EXPECT_EQ(r.inferred.ratios, 3u + 4u);
   EXPECT_EQ(tieout::check(r.constraints).count(Verdict::fail), 0u);
 }
 

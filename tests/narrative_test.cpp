@@ -164,6 +164,19 @@ TEST(narrative, a_factor_of_a_formula_is_not_a_figure_the_text_states) {
   EXPECT_EQ(factor.note, "a factor of a formula the text describes, not a figure it states");
 }
 
+TEST(narrative, a_loss_that_narrowed_went_down) {
+  // (800) against (1,000) thousand: (-800 - -1,000) / -1,000 = -20.0%, which
+  // "narrowed by 20.0%" states.
+  const auto r = link(
+      "Net loss was RMB0.8 million, which narrowed by 20.0% from RMB1.0 million.\n\n"
+      "(All amounts in thousands)\n\tSep 30, 2023\tSep 30, 2024\n\tRMB\tRMB\n"
+      "Net loss\t(1,000)\t(800)\n");
+  const auto& growth = r->at(1, "20.0%");
+  ASSERT_TRUE(growth.figure.valid()) << growth.note;
+  EXPECT_TRUE(growth.growth);
+  EXPECT_EQ(r->verdict_of(growth), Verdict::pass);
+}
+
 TEST(narrative, a_plural_label_shares_its_words_with_the_singular) {
   // "Other revenues" and the row "Others": 1,727 thousand is RMB1.7 million.
   const auto r = link(
