@@ -75,7 +75,15 @@ bool is_word(const std::vector<std::string>& words, std::string_view word) {
 std::optional<Span> span_of(std::string_view cell, std::uint32_t column) {
   const std::vector<std::string> words = words_of(cell);
   const bool ended = is_word(words, "ended");
-  const bool as_at = words.size() > 1 && words[0] == "as" && (words[1] == "at" || words[1] == "of");
+  // "As at", "As of", and Hong Kong's "At 31 December": an instant, whose
+  // date follows the first `instant_words` words.
+  std::size_t instant_words = 0;
+  if (words.size() > 1 && words[0] == "as" && (words[1] == "at" || words[1] == "of")) {
+    instant_words = 2;
+  } else if (words.size() > 2 && words[0] == "at" && (month_of(words[1]) || month_of(words[2]))) {
+    instant_words = 1;  // "At 31 December", "At December 31"
+  }
+  const bool as_at = instant_words > 0;
   // "For the year December 31": a span whose "ended" extraction lost.
   const bool for_the = words.size() > 2 && words[0] == "for" && words[1] == "the";
   if (!ended && !as_at && !for_the) return std::nullopt;
@@ -90,7 +98,7 @@ std::optional<Span> span_of(std::string_view cell, std::uint32_t column) {
   std::size_t tail = words.size();
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
-    if (w == "ended" || (as_at && i == 1)) tail = i + 1;
+    if (w == "ended" || (as_at && i + 1 == instant_words)) tail = i + 1;
   }
   if (tail == words.size() && !as_at && !ended) {
     for (std::size_t i = 0; i < words.size(); ++i) {

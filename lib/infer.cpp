@@ -201,27 +201,11 @@ class RollUps {
       for (std::size_t i = r; i-- > 0;) {
         if (!consumed[i] && !unreadable(rows_[i]) && !ghost(i)) available.push_back(i);
       }
-      std::optional<Members> proven;
-      // A total may leave out the line printed just above it: the net
-      // change in cash is operating + investing + financing when the effect
-      // of exchange rates, printed between them, is kept outside it.
-      for (const std::size_t skipped : {0, 1}) {
-        if (proven || (skipped == 1 && available.size() < 3)) break;
-        const std::vector<std::size_t> candidates(
-            available.begin() + static_cast<std::ptrdiff_t>(skipped), available.end());
-        for (const Reading reading :
-             {Reading::as_labelled, Reading::less_as_printed, Reading::difference}) {
-          if (reading == Reading::less_as_printed &&
-              std::none_of(candidates.begin(), candidates.end(),
-                           [&](std::size_t i) { return rows_[i].subtracted; })) {
-            continue;
-          }
-          if (reading == Reading::difference && !names_a_difference(graph_.key(rows_[r].item))) {
-            continue;
-          }
-          proven = members_of(r, candidates, reading);
-          if (proven) break;
-        }
+      // Proof by every period first; only a row labelled as a total that
+      // no block proves so is tried with one period against one.
+      std::optional<Members> proven = search(r, available, Proof::by_periods);
+      if (!proven && names_a_total(graph_.key(rows_[r].item))) {
+        proven = search(r, available, Proof::one_against_one);
       }
       if (proven) {
         added += add(r, *proven);
@@ -235,6 +219,11 @@ class RollUps {
  private:
   // Rows of a roll-up with the weight each adds with.
   using Members = std::vector<std::pair<std::size_t, int>>;
+  // What proves a roll-up: exact in every period the row prints and
+  // failing in none, or exact in two periods that outnumber those where it
+  // fails; or, for a statement of two years, which has no majority, exact
+  // in one and failing in the other.
+  enum class Proof { by_periods, one_against_one };
   // How a block of rows may make up a total: added, a "Less:" row
   // subtracted; a "Less:" row added as printed, when its parentheses
   // already carry the sign (an income deducted in a bridge); or an earlier
@@ -242,25 +231,55 @@ class RollUps {
   // liabilities; net assets).
   enum class Reading { as_labelled, less_as_printed, difference };
 
-  // The rows that row r rolls up, nearest first among `available` (in
-  // reverse order of rows): a block of them, optionally with one earlier
-  // row (a subtotal) before it.
+  // The rows that row r rolls up among `available` (in reverse order of
+  // rows), in each reading that can apply.
+  std::optional<Members> search(std::size_t r, const std::vector<std::size_t>& available,
+                                Proof proof) const {
+    // A total may leave out the line printed just above it: the net change
+    // in cash is operating + investing + financing when the effect of
+    // exchange rates, printed between them, is kept outside it.
+    for (const std::size_t skipped : {0, 1}) {
+      if (skipped == 1 && available.size() < 3) break;
+      const std::vector<std::size_t> candidates(
+          available.begin() + static_cast<std::ptrdiff_t>(skipped), available.end());
+      for (const Reading reading :
+           {Reading::as_labelled, Reading::less_as_printed, Reading::difference}) {
+        if (reading == Reading::less_as_printed &&
+            std::none_of(candidates.begin(), candidates.end(),
+                         [&](std::size_t i) { return rows_[i].subtracted; })) {
+          continue;
+        }
+        if (reading == Reading::difference && !names_a_difference(graph_.key(rows_[r].item))) {
+          continue;
+        }
+        if (auto members = members_of(r, candidates, reading, proof)) return members;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The rows that row r rolls up among `available` (in reverse order of
+  // rows): a block of them, optionally with one earlier row (a subtotal)
+  // before it. Nearest first; but a proof of one period against one takes
+  // the longest block that holds, since a shorter one that holds in one
+  // period can be lines that cancel there ((1,234) and 1,234).
   std::optional<Members> members_of(std::size_t r, const std::vector<std::size_t>& available,
-                                    Reading reading) const {
+                                    Reading reading, Proof proof) const {
     const auto weight = [&](std::size_t i) {
       if (reading == Reading::difference) return -1;
       return rows_[i].subtracted && reading == Reading::as_labelled ? -1 : 1;
     };
     const std::size_t longest = std::min<std::size_t>(available.size(), 24);
-    for (std::size_t length = 1; length <= longest; ++length) {
+    for (std::size_t step = 0; step < longest; ++step) {
+      const std::size_t length = proof == Proof::by_periods ? step + 1 : longest - step;
       Members block;
       for (std::size_t k = length; k-- > 0;)
         block.push_back({available[k], weight(available[k])});
-      if (length >= 2 && reading != Reading::difference && proves(r, block)) return block;
+      if (length >= 2 && reading != Reading::difference && proves(r, block, proof)) return block;
       for (std::size_t x = block.front().first; x-- > 0;) {
         Members with_earlier = {{x, 1}};
         with_earlier.insert(with_earlier.end(), block.begin(), block.end());
-        if (proves(r, with_earlier)) return with_earlier;
+        if (proves(r, with_earlier, proof)) return with_earlier;
       }
     }
     return std::nullopt;
@@ -300,13 +319,16 @@ class RollUps {
     return parts;
   }
 
-  // Whether the figures prove members roll up into row r. An error in one
-  // column must not hide a roll-up the other columns prove, so columns may
-  // fail when at least two tie exactly and outnumber them. A sum in one
-  // column alone, or ties only within rounding, prove nothing: that can be
-  // coincidence.
-  bool proves(std::size_t r, const Members& members) const {
-    std::size_t exact = 0, failing = 0;
+  // Whether the figures prove members roll up into row r, by `proof`. An
+  // error in one period must not hide a roll-up the others prove. A sum in
+  // one period alone, or ties only within rounding, prove nothing unless
+  // the proof allows it: that can be coincidence. Periods, not columns,
+  // are the witnesses: a convenience translation of a column that ties says
+  // little more than the column, and one that fails while the column ties
+  // is a misprint the roll-up, stated in it too, will report.
+  bool proves(std::size_t r, const Members& members, Proof proof) const {
+    enum Witness { fails, holds, exact };
+    std::map<Period, Witness> periods;  // the best column of each
     bool total_nonzero = false, none_blank = true;
     std::set<std::size_t> members_nonzero;
     for (const auto& [column, total] : rows_[r].cells) {
@@ -318,22 +340,29 @@ class RollUps {
       none_blank = none_blank && parts->size() == members.size();
       const auto result = tie_of(graph_, total, *parts);
       if (!result) continue;  // an unreadable figure: this column cannot say
-      if (!result->holds) ++failing;
-      if (result->exact) ++exact;
+      const Witness witness = result->exact ? exact : result->holds ? holds : fails;
+      const auto [it, first] = periods.emplace(graph_.period(total), witness);
+      if (!first) it->second = std::max(it->second, witness);
       total_nonzero = total_nonzero || nonzero(graph_, total);
       for (std::size_t i = 0; i < parts->size(); ++i) {
         if (nonzero(graph_, (*parts)[i].first)) members_nonzero.insert(i);
       }
     }
+    std::size_t exact_periods = 0, failing_periods = 0;
+    for (const auto& [period, witness] : periods) {
+      exact_periods += witness == exact ? 1 : 0;
+      failing_periods += witness == fails ? 1 : 0;
+    }
     // Every member must count somewhere: a row of dashes proves nothing.
-    if (exact == 0 || !total_nonzero || members_nonzero.size() != members.size()) return false;
-    if (failing == 0) return true;
-    if (exact > failing && exact >= 2) return true;
-    // A statement of two years has no majority: there, one exact column
-    // proves a row whose label says it is a total, and the other fails, if
-    // every member prints a figure in both (a blank cell may be one that
-    // extraction lost).
-    return exact == 1 && failing == 1 && none_blank && names_a_total(graph_.key(rows_[r].item));
+    if (exact_periods == 0 || !total_nonzero || members_nonzero.size() != members.size()) {
+      return false;
+    }
+    if (proof == Proof::one_against_one) {
+      // Every member printed in both periods: a blank cell may be one that
+      // extraction lost.
+      return exact_periods == 1 && failing_periods == 1 && none_blank;
+    }
+    return failing_periods == 0 || (exact_periods > failing_periods && exact_periods >= 2);
   }
 
   std::size_t add(std::size_t r, const Members& members) {

@@ -211,6 +211,31 @@ bool prints_whole_amounts(const TextTable& table, const Segment& segment) {
   return whole >= 10 && fractional * 10 <= whole;
 }
 
+// Whether a row label states a date ("Balance at 1 January 2023", "At 31
+// December 2024").
+bool states_a_date(std::string_view label) {
+  const std::vector<std::string> words = text::words_of(label);
+  for (std::size_t i = 0; i + 3 <= words.size(); ++i) {
+    const auto parts = header::date_parts(words[i] + " " + words[i + 1] + " " + words[i + 2]);
+    if (parts && parts->complete()) return true;
+  }
+  return false;
+}
+
+// Whether the rows of a segment are its periods, not its columns: a
+// statement of changes in equity, whose columns are components of equity
+// and whose rows run "Balance at 1 January 2023", movements, "Balance at
+// 31 December 2023", ... Its header dates no column.
+bool rows_are_dated(const TextTable& table, const Segment& segment, const header::Layout& layout) {
+  if (!layout.default_period) return false;
+  std::size_t dated = 0;
+  for (std::size_t r = segment.header_end; r < segment.rows_end; ++r) {
+    const auto& fields = table.rows[r].fields;
+    if (!fields.empty() && states_a_date(fields[0])) ++dated;
+  }
+  return dated >= 2;
+}
+
 std::optional<Period> period_in_heading(const TextTable& table) {
   for (auto line = table.heading.rbegin(); line != table.heading.rend(); ++line) {
     if (auto period = header::period_in_prose(*line)) return period;
@@ -336,6 +361,7 @@ ReadDocument read_tables(const TextDocument& document, StatementGraph& graph) {
             {repair.line, repair.column, std::move(repair.printed), std::move(repair.reading)});
       }
       const bool whole_amounts = prints_whole_amounts(text_table, segment);
+      const bool dated_rows = rows_are_dated(text_table, segment, layout);
       bool previous_row_was_heading = false;
       for (std::size_t r = segment.header_end; r < segment.rows_end; ++r) {
         const TextRow& row = text_table.rows[r];
@@ -374,7 +400,12 @@ ReadDocument read_tables(const TextDocument& document, StatementGraph& graph) {
           if (const auto found = layout.columns.find(column); found != layout.columns.end()) {
             column_meaning = found->second;
           }
-          if (!column_meaning.period && column_meaning.unplaced_reason.empty()) {
+          if (dated_rows) {
+            column_meaning.period.reset();
+            column_meaning.unplaced_reason =
+                "the rows of this table state its dates, not its columns (a statement of "
+                "changes in equity), which tieout does not read yet";
+          } else if (!column_meaning.period && column_meaning.unplaced_reason.empty()) {
             column_meaning.period = layout.default_period;
           }
           if (column_meaning.notes) {

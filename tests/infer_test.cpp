@@ -299,6 +299,34 @@ TEST(infer, two_years_do_not_prove_a_net_line_that_adds_up_nothing) {
   EXPECT_EQ(r.inferred.footings, 0u);
 }
 
+TEST(infer, lines_that_cancel_in_one_year_do_not_make_a_shorter_total) {
+  // In 2024 the first two lines cancel, so the last two alone add up to the
+  // total (50 + 39 = 89); only all four do in both years: 2023, -500 + 300
+  // + 40 + 25 = (135); 2024, -1,234 + 1,234 + 50 + 39 = 89.
+  const FromText r(
+      "\t31 December 2023\t31 December 2024\n\tRMB'000\tRMB'000\n"
+      "Fair value losses\t(500)\t(1,234)\nExchange gains\t300\t1,234\n"
+      "Government grants\t40\t50\nOthers\t25\t39\n"
+      "Total other gains and losses, net\t(135)\t89\n");
+  EXPECT_EQ(r.inferred.footings, 2u);
+  const auto report = tieout::check(r.constraints);
+  EXPECT_EQ(report.count(Verdict::fail), 0u);
+  for (const auto& result : report.results)
+    EXPECT_EQ(r.constraints.figures(result.constraint).size(), 5u);  // the total, 4 lines
+}
+
+TEST(infer, a_translated_column_is_no_second_witness_of_its_period) {
+  // "Proceeds" is A + B in 2024, in RMB (140 + 210 = 350) and so in US$ at
+  // 7.0000 (20 + 30 = 50), but not in 2023 (100 + 200 = 300, printed 350):
+  // one period against one, under a label that names no total.
+  const FromText r(
+      "(in thousands)\n\n\tFor the year ended December 31,\t\t\n\t2023\t2024\t2024\n"
+      "\tRMB\tRMB\tUS$\nA\t100\t140\t20\nB\t200\t210\t30\nProceeds\t350\t350\t50\n"
+      "\nThe translation is at RMB7.0000 to US$1.00.\n");
+  EXPECT_EQ(r.inferred.footings, 0u);
+  EXPECT_EQ(tieout::check(r.constraints).count(Verdict::fail), 0u);
+}
+
 TEST(infer, classes_of_shares_are_not_an_ocr_copy_of_each_other) {
   // 1 + 2 = 3 and 4 + 5 = 9: "Class B" is a line of its own.
   const FromText r(

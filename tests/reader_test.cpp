@@ -302,3 +302,27 @@ TEST(reader_styles, what_a_row_counts_follows_its_words) {
   EXPECT_EQ(r.graph.unit(at(r, 8, 2)), Unit::per_share(rmb));
   EXPECT_EQ(r.graph.unit(at(r, 9, 2)), Unit::ads());
 }
+
+TEST(reader_styles, a_statement_whose_rows_are_dated_is_kept_unplaced) {
+  // A statement of changes in equity: components across, dates down.
+  const Read r = read_text(
+      "CONSOLIDATED STATEMENT OF CHANGES IN EQUITY\nFor the year ended 31 December 2024\n\n"
+      "\tShare capital\tRetained profits\tTotal\n\tRMB'000\tRMB'000\tRMB'000\n"
+      "At 1 January 2023\t8,000\t100,000\t108,000\nProfit for the year\t-\t30,000\t30,000\n"
+      "At 31 December 2023\t8,000\t130,000\t138,000\n");
+  EXPECT_EQ(r.graph.figure_count(), 0u);
+  std::size_t unplaced = 0;
+  for (const auto& table : r.read.tables) {
+    for (const auto& cell : table.unplaced) {
+      ++unplaced;
+      EXPECT_NE(cell.reason.find("statement of changes in equity"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(unplaced, 9u);
+}
+
+TEST(reader_styles, at_and_a_date_over_columns_is_an_instant) {
+  const Read r = read_text("\tAt 31 December\t\n\t2024\t2023\n\tRMB'000\tRMB'000\nCash\t5\t4\n");
+  EXPECT_EQ(r.graph.period(at(r, 4, 2)), Period(Instant(2024y / 12 / 31)));
+  EXPECT_EQ(r.graph.period(at(r, 4, 3)), Period(Instant(2023y / 12 / 31)));
+}

@@ -13,13 +13,15 @@
 //   the sign; for a "Net ..." or "... less ..." row, an earlier subtotal
 //   less the block, as net current assets; when none ties, the same
 //   leaving out the row just above the total, as the net change in cash
-//   leaves out the effect of exchange rates) exactly in at least one column
-//   and within rounding in the others; or exactly in at least two columns
-//   that outnumber those where it fails; in a statement of two years, a row
-//   labelled as a total ("Total ...", "Net current assets", "... before
-//   ...") exact in one and failing in the other, every member printed in
-//   both; a sum in one column alone is not a roll-up; a row none of whose
-//   figures can be read stands in the way of none;
+//   leaves out the effect of exchange rates) exactly in at least one period
+//   and within rounding in the others; or exactly in at least two periods
+//   that outnumber those where it fails (periods, not columns: a
+//   convenience translation is no second witness); in a statement of two
+//   years, a row labelled as a total ("Total ...", "Net current assets",
+//   "... before ...") that no block proves so, with the longest block exact
+//   in one year and failing in the other, every member printed in both; a
+//   sum in one period alone is not a roll-up; a row none of whose figures
+//   can be read stands in the way of none;
 // - period sums: in a row, durations that tile another figure's duration;
 // - roll-forwards: a balance at the end of a period that is the balance at
 //   its beginning plus one flow of the period, or two (the effect of
