@@ -165,11 +165,12 @@ bool misread_copy(std::string_view copy, std::string_view label) {
 // --- Roll-ups ---------------------------------------------------------------
 
 // Whether a label key says its row adds up others: "Total ...", "Gross
-// profit", "Loss before income taxes", "Net current assets", "Total assets
-// less current liabilities". Not any "Net ...": "Net cash used in investing
-// activities" adds up nothing printed above it.
+// profit", "Loss before income taxes", "Net decrease in cash", "Net current
+// assets", "Total assets less current liabilities". Not any "Net ...": "Net
+// cash used in investing activities" adds up nothing printed above it.
 bool names_a_total(std::string_view key) {
-  for (const std::string_view start : {"total", "subtotal", "gross profit", "gross loss"}) {
+  for (const std::string_view start : {"total", "subtotal", "gross profit", "gross loss",
+                                       "net increase", "net decrease", "net change"}) {
     if (key.starts_with(start)) return true;
   }
   for (const std::string_view whole :
