@@ -170,6 +170,21 @@ struct FromText {
   tieout::Inferred inferred;
 };
 
+// The header of a two-date table in RMB.
+const std::string two_dates = "\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\n";
+
+// A Hong Kong balance sheet's current section, with net current assets for
+// 2024 printed `net_2024` (986,418 - 708,639 = 277,779; in 2023, 843,196 -
+// 688,885 = 154,311).
+std::string current_assets_and_liabilities(std::string_view net_2024) {
+  return "\t31 December 2024\t31 December 2023\n\tHK$'000\tHK$'000\n"
+         "Trade receivables\t498,765\t443,210\nBank balances and cash\t487,653\t399,986\n"
+         "Total current assets\t986,418\t843,196\n"
+         "Trade payables\t287,654\t254,321\nBank loans\t420,985\t434,564\n"
+         "Total current liabilities\t708,639\t688,885\nNet current assets\t" +
+         std::string(net_2024) + "\t154,311\n";
+}
+
 TEST(infer, a_sum_in_one_column_alone_is_not_a_roll_up) {
   // "Others" equals A + B in the first column only: a coincidence. (A row
   // labelled as a total is another matter: see
@@ -237,12 +252,11 @@ TEST(infer, lines_that_differ_by_a_word_are_not_an_ocr_copy) {
   // "investing" and "financing" are 0.86 alike letter by letter, but
   // different words: the financing line is part of the net change, 1 + 2 +
   // 3 = 6 and 4 + 5 + 6 = 15, not a misread copy of the line above it.
-  const FromText r(
-      "\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\n"
-      "Net cash used in operating activities\t1\t4\n"
-      "Net cash used in investing activities\t2\t5\n"
-      "Net cash used in financing activities\t3\t6\n"
-      "Net change in cash\t6\t15\n");
+  const FromText r(two_dates +
+                   "Net cash used in operating activities\t1\t4\n"
+                   "Net cash used in investing activities\t2\t5\n"
+                   "Net cash used in financing activities\t3\t6\n"
+                   "Net change in cash\t6\t15\n");
   EXPECT_EQ(r.inferred.footings, 2u);
   EXPECT_EQ(tieout::check(r.constraints).count(Verdict::fail), 0u);
 }
@@ -252,7 +266,7 @@ TEST(infer, a_less_row_in_parentheses_may_add_as_printed) {
   // parentheses carry the sign, -100,000 + 20,000 - 15,871 = (95,871), in
   // both years: -90,000 + 18,000 - 12,000 = (84,000).
   const FromText r(
-      "\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\n"
+      two_dates +
       "Net loss\t(90,000)\t(100,000)\nAdd: depreciation\t18,000\t20,000\n"
       "Less: interest income\t(12,000)\t(15,871)\nAdjusted EBITDA\t(84,000)\t(95,871)\n");
   EXPECT_EQ(r.inferred.footings, 2u);
@@ -263,13 +277,7 @@ TEST(infer, a_net_total_may_be_a_subtotal_less_the_rows_above) {
   // Hong Kong balance sheets: net current assets = total current assets -
   // total current liabilities: 986,418 - 708,639 = 277,779 and 843,196 -
   // 688,885 = 154,311.
-  const FromText r(
-      "\t31 December 2024\t31 December 2023\n\tHK$'000\tHK$'000\n"
-      "Trade receivables\t498,765\t443,210\nBank balances and cash\t487,653\t399,986\n"
-      "Total current assets\t986,418\t843,196\n"
-      "Trade payables\t287,654\t254,321\nBank loans\t420,985\t434,564\n"
-      "Total current liabilities\t708,639\t688,885\n"
-      "Net current assets\t277,779\t154,311\n");
+  const FromText r(current_assets_and_liabilities("277,779"));
   EXPECT_EQ(r.inferred.footings, 6u);
   EXPECT_EQ(tieout::check(r.constraints).count(Verdict::fail), 0u);
 }
@@ -277,13 +285,7 @@ TEST(infer, a_net_total_may_be_a_subtotal_less_the_rows_above) {
 TEST(infer, in_two_years_one_exact_column_proves_a_row_labelled_as_a_total) {
   // The same, with net current assets 2024 printed 278,779: 1,000 more
   // than 986,418 - 708,639. 2023 proves the row; 2024 fails.
-  const FromText r(
-      "\t31 December 2024\t31 December 2023\n\tHK$'000\tHK$'000\n"
-      "Trade receivables\t498,765\t443,210\nBank balances and cash\t487,653\t399,986\n"
-      "Total current assets\t986,418\t843,196\n"
-      "Trade payables\t287,654\t254,321\nBank loans\t420,985\t434,564\n"
-      "Total current liabilities\t708,639\t688,885\n"
-      "Net current assets\t278,779\t154,311\n");
+  const FromText r(current_assets_and_liabilities("278,779"));
   EXPECT_EQ(r.only_failure(), tieout::Decimal(1000000));  // 1,000 thousand
 }
 
@@ -291,11 +293,10 @@ TEST(infer, two_years_do_not_prove_a_net_line_that_adds_up_nothing) {
   // "Net cash used in financing activities" is 1 + 2 in 2023 (3) but not in
   // 2024 (4 + 5 = 9, printed 6): a "Net ..." label alone does not say the
   // row adds up the rows above it.
-  const FromText r(
-      "\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\n"
-      "Net cash used in operating activities\t1\t4\n"
-      "Net cash used in investing activities\t2\t5\n"
-      "Net cash used in financing activities\t3\t6\n");
+  const FromText r(two_dates +
+                   "Net cash used in operating activities\t1\t4\n"
+                   "Net cash used in investing activities\t2\t5\n"
+                   "Net cash used in financing activities\t3\t6\n");
   EXPECT_EQ(r.inferred.footings, 0u);
 }
 
@@ -329,10 +330,9 @@ TEST(infer, a_translated_column_is_no_second_witness_of_its_period) {
 
 TEST(infer, classes_of_shares_are_not_an_ocr_copy_of_each_other) {
   // 1 + 2 = 3 and 4 + 5 = 9: "Class B" is a line of its own.
-  const FromText r(
-      "\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\n"
-      "Class A ordinary shares\t1\t4\nClass B ordinary shares\t2\t5\n"
-      "Total shareholders' equity\t3\t9\n");
+  const FromText r(two_dates +
+                   "Class A ordinary shares\t1\t4\nClass B ordinary shares\t2\t5\n"
+                   "Total shareholders' equity\t3\t9\n");
   EXPECT_EQ(r.inferred.footings, 2u);
 }
 
@@ -499,11 +499,10 @@ TEST(infer, an_unreadable_copy_of_the_next_row_is_that_row) {
   // the clean "Adjusted EBITDA normalized" 4 and (6). The copy is linked to
   // the row it repeats, cell by cell, and stands in the way of no roll-up:
   // 1 + 3 = 4 and (2) + (4) = (6) still foot.
-  const FromText r(
-      "\tDec 31, 2023\tDec 31, 2024\n\tRMB\tRMB\n"
-      "Adjusted EBITDA\t1\t(2)\nLoss on disposal\t3\t(4)\n"
-      "Adjusted EBITDA normalised\t4.0.0\t(6.0(0\n"
-      "Adjusted EBITDA normalized\t4\t(6)\n");
+  const FromText r(two_dates +
+                   "Adjusted EBITDA\t1\t(2)\nLoss on disposal\t3\t(4)\n"
+                   "Adjusted EBITDA normalised\t4.0.0\t(6.0(0\n"
+                   "Adjusted EBITDA normalized\t4\t(6)\n");
   EXPECT_EQ(r.inferred.footings, 2u);
   EXPECT_EQ(r.inferred.equalities, 2u);
   for (std::uint32_t i = 0; i < r.graph.figure_count(); ++i) {
