@@ -175,7 +175,8 @@ class Linker {
     const std::string_view text = prose.text;
     const std::vector<Token> tokens = tokens_of(text);
     for (const auto& [sentence_begin, sentence_end] : sentences_of(text)) {
-      std::optional<FigureId> subject;  // the sentence's first linked amount
+      std::optional<FigureId> subject;     // the sentence's first linked amount
+      std::optional<FigureId> last_prior;  // what the last growth rate was measured from
       int direction = 1;
       std::size_t previous_end = sentence_begin;
       for (std::size_t t = 0; t < tokens.size(); ++t) {
@@ -203,7 +204,7 @@ class Linker {
             prior = &tokens[t + 1];
           }
           if (prior) {
-            link_growth(figure, direction, subject, *prior, text);
+            link_growth(figure, direction, *printed, {subject, last_prior}, *prior, text);
           } else {
             link_restatement(figure, *printed,
                              text.substr(sentence_begin, token.begin - sentence_begin), subject);
@@ -214,10 +215,11 @@ class Linker {
           // The subject is the sentence's first linked amount; translations
           // in parentheses and the prior figures of growth rates are not
           // subjects.
-          if (!subject && figure.restates && !in_parentheses(text, token.begin) &&
-              !(t > 0 && is_prior(text, tokens[t - 1], token))) {
+          const bool a_prior = t > 0 && is_prior(text, tokens[t - 1], token);
+          if (!subject && figure.restates && !in_parentheses(text, token.begin) && !a_prior) {
             subject = figure.restates;
           }
+          if (a_prior && figure.restates) last_prior = figure.restates;
         }
         previous_end = token.end;
         found.push_back(std::move(figure));
@@ -401,9 +403,17 @@ class Linker {
     }
   }
 
-  void link_growth(NarrativeFigure& figure, int direction, const std::optional<FigureId>& subject,
-                   const Token& prior_token, std::string_view text) {
+  // Links a growth rate to the figure it is the growth of and the one it
+  // is measured from. The current figure is the sentence's subject, or, in
+  // a chain ("up 7.3% from RMB4,630.6 million in 2023, which in turn
+  // increased by 8.1% from RMB4,282.7 million"), the figure the last rate
+  // was measured from: the subject unless only the chain's figure makes
+  // the printed rate hold.
+  void link_growth(NarrativeFigure& figure, int direction, const PrintedFigure& rate,
+                   std::array<std::optional<FigureId>, 2> currents, const Token& prior_token,
+                   std::string_view text) {
     figure.growth = true;
+    const std::optional<FigureId> subject = currents[0];
     if (!subject) {
       figure.note = "a growth rate whose current figure is not linked";
       return;
@@ -413,21 +423,41 @@ class Linker {
       figure.note = "a growth rate whose prior figure cannot be read";
       return;
     }
-    // The prior figure: same line item and unit as the subject, by value.
-    std::vector<Candidate> found = candidates(*prior_printed, text.substr(0, prior_token.begin));
-    std::erase_if(found, [&](const Candidate& c) {
-      return graph_.unit(c.figure) != graph_.unit(*subject) ||
-             graph_.key(graph_.line_item(c.figure)) != graph_.key(graph_.line_item(*subject));
-    });
+    // The prior figure: same line item and unit as the current one, by value.
+    const auto prior_of = [&](FigureId current, std::string& note) {
+      std::vector<Candidate> found = candidates(*prior_printed, text.substr(0, prior_token.begin));
+      std::erase_if(found, [&](const Candidate& c) {
+        return graph_.unit(c.figure) != graph_.unit(current) ||
+               graph_.key(graph_.line_item(c.figure)) != graph_.key(graph_.line_item(current));
+      });
+      return choose(found, note, std::nullopt);
+    };
+    const auto holds = [&](FigureId current, FigureId prior) {
+      const auto now = graph_.value(current), before = graph_.value(prior);
+      if (!now || !before || before->is_zero()) return false;
+      const Decimal growth =
+          divide((*now - *before) * Decimal(100 * direction), *before, 12, RoundingMode::half_even);
+      const Decimal half = Decimal(5).shifted(-rate.decimals() - 1);
+      return (growth - rate.value()).abs() <= half;
+    };
     std::string note;
-    const auto prior = choose(found, note, std::nullopt);
+    std::optional<FigureId> current = subject;
+    auto prior = prior_of(*subject, note);
+    if (currents[1] && currents[1] != subject && !(prior && holds(*subject, prior->figure))) {
+      std::string chained_note;
+      const auto chained_prior = prior_of(*currents[1], chained_note);
+      if (chained_prior && holds(*currents[1], chained_prior->figure)) {
+        current = currents[1];
+        prior = chained_prior;
+      }
+    }
     if (!prior) {
       figure.note = "a growth rate whose prior figure is not linked: " + note;
       return;
     }
-    figure.restates = subject;
-    figure.figure = add(figure, *subject, Unit::percent());
-    constraints_.add_ratio(figure.figure, {{*subject, Decimal(1)}, {prior->figure, Decimal(-1)}},
+    figure.restates = current;
+    figure.figure = add(figure, *current, Unit::percent());
+    constraints_.add_ratio(figure.figure, {{*current, Decimal(1)}, {prior->figure, Decimal(-1)}},
                            {{prior->figure, Decimal(1)}}, Decimal(100 * direction));
   }
 

@@ -177,6 +177,22 @@ TEST(narrative, a_loss_that_narrowed_went_down) {
   EXPECT_EQ(r->verdict_of(growth), Verdict::pass);
 }
 
+TEST(narrative, a_growth_rate_in_a_chain_is_measured_between_its_own_figures) {
+  // (4,970,267 - 4,630,625) / 4,630,625 = 7.33%; "which in turn increased
+  // by 8.1%" is 2023 over 2022: (4,630,625 - 4,282,710) / 4,282,710 = 8.12%
+  // (2024 over 2022 would be 16.05%).
+  const auto r = link(
+      "Total revenues were RMB4,970.3 million, an increase of 7.3% from RMB4,630.6 million in "
+      "2023, which in turn increased by 8.1% from RMB4,282.7 million in 2022.\n\n"
+      "(All amounts in thousands)\n\tFor the year ended December 31,\t\t\n"
+      "\t2022\t2023\t2024\n\tRMB\tRMB\tRMB\nTotal revenues\t4,282,710\t4,630,625\t4,970,267\n");
+  for (const std::string_view rate : {"7.3%", "8.1%"}) {
+    const auto& growth = r->at(1, rate);
+    ASSERT_TRUE(growth.figure.valid()) << growth.note;
+    EXPECT_NE(r->verdict_of(growth), Verdict::fail) << rate;
+  }
+}
+
 TEST(narrative, a_plural_label_shares_its_words_with_the_singular) {
   // "Other revenues" and the row "Others": 1,727 thousand is RMB1.7 million.
   const auto r = link(
