@@ -545,11 +545,11 @@ Layout resolve(const Header& printed, const DateConsensus& consensus,
           left_of.push_back(&found->second);
         }
       }
-      const auto is_change_of = [](const ColumnMeaning* m) { return m->percent && !m->currency; };
+      const auto is_percentage = [](const ColumnMeaning* m) { return m->percent && !m->currency; };
       const auto latest_of = [&](auto first, auto last) {
         std::optional<Period> latest;
         for (auto it = first; it != last; ++it) {
-          if ((*it)->period && !is_change_of(*it) &&
+          if ((*it)->period && !is_percentage(*it) &&
               (!latest || ends(*latest) < ends(*(*it)->period))) {
             latest = (*it)->period;
           }
@@ -557,15 +557,15 @@ Layout resolve(const Header& printed, const DateConsensus& consensus,
         return latest;
       };
       const auto dated_run = std::find_if(left_of.begin(), left_of.end(), [&](const auto* m) {
-        return !m->period || is_change_of(m);
+        return !m->period || is_percentage(m);
       });
       if (left_of.empty()) continue;
-      if (!is_change_of(&meaning)) {
+      if (!is_percentage(&meaning)) {
         const auto nearest = std::find_if(left_of.begin(), left_of.end(), [&](const auto* m) {
-          return m->period && !is_change_of(m);
+          return m->period && !is_percentage(m);
         });
         if (nearest != left_of.end()) meaning.period = (*nearest)->period;
-      } else if (is_change_of(left_of.front())) {
+      } else if (is_percentage(left_of.front())) {
         // Right of another percentage ("2024 | % | 2023 | % | Change"): a
         // change, of the latest period.
         meaning.period = latest_of(left_of.begin(), left_of.end());

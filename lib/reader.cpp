@@ -211,6 +211,16 @@ bool prints_whole_amounts(const TextTable& table, const Segment& segment) {
   return whole >= 10 && fractional * 10 <= whole;
 }
 
+// Whether a row label says its figures are percentages: "Gross margin (%)",
+// but not "5% senior notes", whose "%" qualifies a name.
+bool says_percent(std::string_view label) {
+  for (std::size_t at = label.find('%'); at != std::string_view::npos;
+       at = label.find('%', at + 1)) {
+    if (at == 0 || !std::isdigit(static_cast<unsigned char>(label[at - 1]))) return true;
+  }
+  return false;
+}
+
 // Whether a row label states a date ("Balance at 1 January 2023", "At 31
 // December 2024").
 bool states_a_date(std::string_view label) {
@@ -425,8 +435,8 @@ ReadDocument read_tables(const TextDocument& document, StatementGraph& graph) {
           const Period period =
               balance_in_flow(label, *column_meaning.period).value_or(*column_meaning.period);
           const auto printed = PrintedFigure::try_parse(cell);
-          const bool percent = column_meaning.percent || (printed && printed->percent) ||
-                               contains(label, "%");  // "Gross profit margin (%)"
+          const bool percent =
+              column_meaning.percent || (printed && printed->percent) || says_percent(label);
           Unit unit = Unit::pure();
           Scale scale = Scale::units;
           if (percent) {

@@ -223,7 +223,8 @@ std::string verdict_line(const TieOut& tie_out, const Summary& s) {
            (s.failed == 1 ? "" : "s") + ".";
   }
   if (s.checks == 0) {
-    return "Nothing was checked: no two figures could be related (see the unplaced cells).";
+    return std::string("Nothing was checked: no relation between the figures could be proven") +
+           (s.unplaced > 0 ? " (see the unplaced cells)." : ".");
   }
   return "Ties out.";
 }

@@ -292,15 +292,17 @@ TEST(reader_styles, what_a_row_counts_follows_its_words) {
       "(in thousands of RMB, except for per share data)\n\n"
       "\tSep 30, 2024\n\tRMB\n"
       "Gross margin (%)\t25.4\n"
+      "Interest on 5% senior notes\t(1,000)\n"
       "Net loss for the purpose of basic loss per share\t(5,000)\n"
       "Net loss per ordinary share:\t\nBasic and diluted\t(0.01)\n"
       "Weighted average number of ADSs used in computing net loss per ADS\t250,000\n");
   const Currency rmb = *Currency::from_printed("RMB");
   EXPECT_EQ(r.graph.unit(at(r, 5, 2)), Unit::percent());
   EXPECT_EQ(r.graph.unit(at(r, 6, 2)), Unit::money(rmb));
-  EXPECT_EQ(r.graph.value(at(r, 6, 2))->to_string(), "-5000000");
-  EXPECT_EQ(r.graph.unit(at(r, 8, 2)), Unit::per_share(rmb));
-  EXPECT_EQ(r.graph.unit(at(r, 9, 2)), Unit::ads());
+  EXPECT_EQ(r.graph.unit(at(r, 7, 2)), Unit::money(rmb));
+  EXPECT_EQ(r.graph.value(at(r, 7, 2))->to_string(), "-5000000");
+  EXPECT_EQ(r.graph.unit(at(r, 9, 2)), Unit::per_share(rmb));
+  EXPECT_EQ(r.graph.unit(at(r, 10, 2)), Unit::ads());
 }
 
 TEST(reader_styles, a_statement_whose_rows_are_dated_is_kept_unplaced) {
