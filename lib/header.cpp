@@ -171,6 +171,11 @@ void add_date(std::vector<DateParts>& column, const DateParts& parts) {
   column = {parts};
 }
 
+// The day a period ends with: an instant's date, a duration's last day.
+Date last_day_of(const Period& period) {
+  return period.is_instant() ? period.instant().date() : period.duration().last_day();
+}
+
 }  // namespace
 
 std::optional<DateParts> date_parts(std::string_view cell) {
@@ -369,8 +374,7 @@ Layout resolve(const Header& printed, const DateConsensus& consensus,
   // 2024") take the title's month, day and length.
   if (spans.empty() && prose_period) {
     Span from_prose;
-    const Date last = prose_period->is_instant() ? prose_period->instant().date()
-                                                 : prose_period->duration().last_day();
+    const Date last = last_day_of(*prose_period);
     if (prose_period->is_duration()) from_prose.months = prose_period->duration().calendar_months();
     if (prose_period->is_instant() || from_prose.months) {
       from_prose.date.month = static_cast<unsigned>(last.month());
@@ -530,9 +534,6 @@ Layout resolve(const Header& printed, const DateConsensus& consensus,
   // translation ("RMB RMB US$" under "2022 2023") or a margin. A change
   // column is of the latest period, whichever way the years run.
   if (!dates.empty()) {
-    const auto ends = [](const Period& p) {
-      return p.is_instant() ? p.instant().date() : p.duration().last_day();
-    };
     for (const std::uint32_t column : data_columns) {
       ColumnMeaning& meaning = layout.columns[column];
       if (dates.contains(column) || printed.dates.contains(column) || meaning.period) continue;
@@ -550,7 +551,7 @@ Layout resolve(const Header& printed, const DateConsensus& consensus,
         std::optional<Period> latest;
         for (auto it = first; it != last; ++it) {
           if ((*it)->period && !is_percentage(*it) &&
-              (!latest || ends(*latest) < ends(*(*it)->period))) {
+              (!latest || last_day_of(*latest) < last_day_of(*(*it)->period))) {
             latest = (*it)->period;
           }
         }

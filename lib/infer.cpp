@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "text.hpp"
+#include "tieout/interval.hpp"
 
 TIEOUT_BEGIN_NAMESPACE
 namespace {
@@ -838,6 +839,11 @@ struct RatioFit {
   // one, or in at least two that outnumber those it fails in, so that one
   // misprinted figure is reported rather than hiding the ratio.
   bool proven() const { return held > 0 && (failed == 0 || (held >= 2 && held > failed)); }
+  // Counts one cell: whether dividend / divisor, computed from printed
+  // figures, lies in what the printed ratio stands for.
+  void count(const Interval& printed, const Decimal& dividend, const Decimal& divisor) {
+    ++(printed.contains(divide(dividend, divisor, 12, RoundingMode::half_even)) ? held : failed);
+  }
 };
 std::optional<RatioFit> ratio_fit(const StatementGraph& graph, const Series& ratio,
                                   const Series& numerator, const Series& denominator,
@@ -852,11 +858,7 @@ std::optional<RatioFit> ratio_fit(const StatementGraph& graph, const Series& rat
     const auto n = graph.value(num->second), d = graph.value(den->second);
     const auto r = graph.interval(printed);
     if (!n || !d || !r || d->is_zero() || !graph.value(printed)) return std::nullopt;
-    if (r->contains(divide(*n * multiplier, *d, 12, RoundingMode::half_even))) {
-      ++fit.held;
-    } else {
-      ++fit.failed;
-    }
+    fit.count(*r, *n * multiplier, *d);
   }
   return fit;
 }
@@ -1020,9 +1022,8 @@ std::pair<std::size_t, std::size_t> shares_of_total(ConstraintSet& constraints,
       if (cell.row == whole->row) continue;
       const auto amount = amount_beside(graph, *cell.row, cell.percentage);
       if (!amount || graph.unit(*amount) != graph.unit(*total)) continue;
-      const Decimal share = divide(*graph.value(*amount) * Decimal(100), *graph.value(*total), 12,
-                                   RoundingMode::half_even);
-      ++(graph.interval(cell.percentage)->contains(share) ? fit.held : fit.failed);
+      fit.count(*graph.interval(cell.percentage), *graph.value(*amount) * Decimal(100),
+                *graph.value(*total));
       shares.emplace_back(cell.percentage, *amount);
     }
     if (!fit.proven()) continue;
@@ -1086,11 +1087,7 @@ std::size_t changes_from_prior(ConstraintSet& constraints, const std::vector<Row
           for (const bool magnitude : {false, true}) {
             const Decimal base = magnitude ? prior_value->abs() : *prior_value;
             const Basis basis{graph.period(current), graph.period(prior), magnitude};
-            RatioFit& fit = fits[basis];
-            ++(graph.interval(cell.percentage)
-                       ->contains(divide(change, base, 12, RoundingMode::half_even))
-                   ? fit.held
-                   : fit.failed);
+            fits[basis].count(*graph.interval(cell.percentage), change, base);
             changes[basis].push_back({cell.percentage, current, prior});
           }
         }

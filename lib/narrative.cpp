@@ -435,10 +435,9 @@ class Linker {
     const auto holds = [&](FigureId current, FigureId prior) {
       const auto now = graph_.value(current), before = graph_.value(prior);
       if (!now || !before || before->is_zero()) return false;
-      const Decimal growth =
-          divide((*now - *before) * Decimal(100 * direction), *before, 12, RoundingMode::half_even);
-      const Decimal half = Decimal(5).shifted(-rate.decimals() - 1);
-      return (growth - rate.value()).abs() <= half;
+      return Interval::from_rounded(rate.value(), rate.decimals())
+          .contains(divide((*now - *before) * Decimal(100 * direction), *before, 12,
+                           RoundingMode::half_even));
     };
     std::string note;
     std::optional<FigureId> current = subject;
